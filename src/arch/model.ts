@@ -1,0 +1,90 @@
+// Architecture descriptors as plain data: what an architecture's tables look like, which ABIs
+// read which rows, how each ABI is called, and which files its build generates from them.
+
+export interface TableDescriptor {
+  /** Table id, unique across all descriptors, e.g. `x86/64`. */
+  id: string;
+  arch: string;
+  /** Path of the `.tbl` file in a kernel tree. */
+  path: string;
+  /** Whether the fifth (compat) column means anything for this table. */
+  compat: boolean;
+  /** Tags in the order rows sharing one number are written. Other tags sort after these. */
+  tags: string[];
+  /** Every row carries all columns, absent ones written as `-` (s390). */
+  fullColumns: boolean;
+  /** The tables' own generator sorts rows itself (s390), so file order is free. */
+  sortsItself: boolean;
+  /** The comment the written `.tbl` opens with (stating its format). */
+  header: string;
+}
+
+export interface CallingConvention {
+  /** Trap instruction, e.g. `syscall`, `int $0x80`, `svc #0`. */
+  instruction: string;
+  /** Register carrying the syscall number; null when encoded in the instruction (ARM OABI). */
+  numberRegister: string | null;
+  /** Argument registers in order; `stack` marks arguments passed in memory (MIPS o32 5-8). */
+  argRegisters: string[];
+  returnRegister: string;
+  return2Register: string | null;
+  errorRegister: string | null;
+  notes?: string;
+}
+
+export interface NumberOffset {
+  /** The C symbol the kernel adds, e.g. `__X32_SYSCALL_BIT`. */
+  symbol: string;
+  value: number;
+}
+
+export interface AbiDescriptor {
+  /** ABI name, unique across descriptors, e.g. `x86_64`, `arm_eabi`, `mips_n32`. */
+  name: string;
+  arch: string;
+  /** One-line description. */
+  title: string;
+  table: string;
+  /** Tags of the table's rows that belong to this ABI (matched as the kernel's scripts do). */
+  tags: string[];
+  /** Word size: 32 or 64. */
+  bits: 32 | 64;
+  /** Largest number a row may carry on this ABI. */
+  maxNr: number;
+  offset: NumberOffset | null;
+  calling: CallingConvention;
+  /** The ABI name `syscall(2)` uses in its tables. */
+  manName: string;
+}
+
+export interface OutputDescriptor {
+  /** Template name (file `templates/<template>.hbs`). */
+  template: string;
+  /** Path below `arch/<arch>/include/generated/` (or below `arch/<arch>/` when `root`). */
+  path: string;
+  table: string;
+  /** Tag selection as the kernel Makefile passes it (`--abis`); absent: every row. */
+  tags?: string[];
+  /** Free parameters the template reads: prefix, offset, emitNr, guard, ... */
+  params: Record<string, string | number | boolean>;
+  /** Only with `generate --stubs`. */
+  stubsOnly?: boolean;
+}
+
+export interface ArchDescriptor {
+  arch: string;
+  title: string;
+  /** Descriptor file, for diagnostics. */
+  file: string;
+  tables: TableDescriptor[];
+  abis: AbiDescriptor[];
+  outputs: OutputDescriptor[];
+  /** Kernel symbols that hold this architecture's syscall tables (for the linter). */
+  tableSymbols: string[];
+}
+
+export interface ArchSet {
+  arches: ArchDescriptor[];
+  tables: Map<string, TableDescriptor>;
+  abis: Map<string, AbiDescriptor>;
+}
