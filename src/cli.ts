@@ -7,7 +7,9 @@ import { EXIT_INTERNAL, EXIT_USAGE } from './common/exit-codes.js';
 import { renderDiagnosticsJson, renderDiagnosticsText } from './common/render-diagnostics.js';
 import { VERSION } from './version.js';
 
-type Action = (options: Record<string, unknown>, args: string[]) => Promise<number>;
+/** A command's implementation: options and positional arguments in, exit code out. */
+export type Action = (options: Record<string, unknown>, args: string[]) => Promise<number>;
+type Wrap = (load: () => Promise<Action>) => (...params: unknown[]) => Promise<void>;
 
 function specOption(): Option {
   return new Option('--spec <file>', 'the spec (default: ./syscalls.yaml, else the bundled one)');
@@ -17,7 +19,7 @@ function collect(value: string, previous: string[] = []): string[] {
   return [...previous, value];
 }
 
-export function buildProgram(run: (action: () => Promise<Action>) => Action): Command {
+export function buildProgram(run: Wrap): Command {
   const program = new Command('syscalltbl')
     .description('Linux system call tables: one spec, every architecture, stubs, a linter, docs.')
     .version(VERSION)
@@ -29,7 +31,11 @@ export function buildProgram(run: (action: () => Promise<Action>) => Action): Co
     .description('check the spec; exit 0 when valid, 2 otherwise')
     .addOption(specOption())
     .option('--arch-dir <dir>', 'architecture descriptors (default: bundled arch/)')
-    .addOption(new Option('--format <format>', 'diagnostics format').choices(['text', 'json']).default('text'))
+    .addOption(
+      new Option('--format <format>', 'diagnostics format')
+        .choices(['text', 'json'])
+        .default('text'),
+    )
     .action(run(async () => (await import('./spec/validate-command.js')).runValidate));
 
   program
@@ -85,7 +91,10 @@ export function buildProgram(run: (action: () => Promise<Action>) => Action): Co
     .requiredOption('--kernel <dir>', 'kernel source tree')
     .option('--out <file>', 'output spec (default: stdout)')
     .option('--stubs <file>', 'stub declarations to merge (default: bundled data/stubs.yaml)')
-    .option('--manpages <file>', 'syscalls(2) man page for first-appeared versions (default: the installed one, if any)')
+    .option(
+      '--manpages <file>',
+      'syscalls(2) man page for first-appeared versions (default: the installed one, if any)',
+    )
     .option('--no-manpages', 'do not read the syscalls(2) man page')
     .option('--arch-dir <dir>', 'architecture descriptors (default: bundled arch/)')
     .action(run(async () => (await import('./import/import-command.js')).runImport));
@@ -105,7 +114,9 @@ export function buildProgram(run: (action: () => Promise<Action>) => Action): Co
     .description('what changed between two specs: added, removed, renumbered, re-pointed')
     .argument('<old>', 'older spec')
     .argument('<new>', 'newer spec')
-    .addOption(new Option('--format <format>', 'output format').choices(['md', 'json']).default('md'))
+    .addOption(
+      new Option('--format <format>', 'output format').choices(['md', 'json']).default('md'),
+    )
     .option('--arch-dir <dir>', 'architecture descriptors (default: bundled arch/)')
     .action(run(async () => (await import('./docs/diff-command.js')).runDiff));
 
@@ -113,16 +124,18 @@ export function buildProgram(run: (action: () => Promise<Action>) => Action): Co
 }
 
 function reportUserError(error: UserError, json: boolean): void {
-  const out = json ? renderDiagnosticsJson(error.diagnostics) : renderDiagnosticsText(error.diagnostics);
+  const out = json
+    ? renderDiagnosticsJson(error.diagnostics)
+    : renderDiagnosticsText(error.diagnostics);
   if (json) process.stdout.write(out);
   else process.stderr.write(out);
 }
 
 export async function main(argv: string[]): Promise<number> {
   let exitCode = 0;
-  const run =
-    (load: () => Promise<Action>) =>
-    async (...params: unknown[]): Promise<void> => {
+  const run: Wrap =
+    (load) =>
+    async (...params) => {
       // commander passes (args..., options, command); normalise to (options, args).
       const command = params[params.length - 1] as Command;
       const options = command.opts();
@@ -139,7 +152,7 @@ export async function main(argv: string[]): Promise<number> {
         }
       }
     };
-  const program = buildProgram(run as never);
+  const program = buildProgram(run);
   try {
     await program.parseAsync(argv, { from: 'user' });
   } catch (error) {
@@ -149,7 +162,8 @@ export async function main(argv: string[]): Promise<number> {
     }
     const message = error instanceof Error ? error.message : String(error);
     process.stderr.write(`syscalltbl: internal error: ${message}\n`);
-    if (process.env.SYSCALLTBL_DEBUG && error instanceof Error) process.stderr.write(`${error.stack}\n`);
+    if (process.env.SYSCALLTBL_DEBUG && error instanceof Error)
+      process.stderr.write(`${error.stack}\n`);
     else process.stderr.write('(set SYSCALLTBL_DEBUG=1 for a stack trace, and please report it)\n');
     return EXIT_INTERNAL;
   }

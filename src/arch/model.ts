@@ -11,6 +11,10 @@ export interface TableDescriptor {
   compat: boolean;
   /** Tags in the order rows sharing one number are written. Other tags sort after these. */
   tags: string[];
+  /** What an unstated compat entry means: none, or the same as the native entry (s390). */
+  compatDefault: 'none' | 'entry';
+  /** Entry points besides sys_ni_syscall that mean "not implemented" (sparc's sys_nis_syscall). */
+  placeholderEntries: string[];
   /** Every row carries all columns, absent ones written as `-` (s390). */
   fullColumns: boolean;
   /** The tables' own generator sorts rows itself (s390), so file order is free. */
@@ -65,10 +69,12 @@ export interface OutputDescriptor {
   table: string;
   /** Tag selection as the kernel Makefile passes it (`--abis`); absent: every row. */
   tags?: string[];
-  /** Free parameters the template reads: prefix, offset, emitNr, guard, ... */
+  /** Free parameters the layout and template read: prefix, offset, emitNr, ... */
   params: Record<string, string | number | boolean>;
-  /** Only with `generate --stubs`. */
-  stubsOnly?: boolean;
+  /** How rows become the template's view (see src/emit/layouts/). */
+  layout: string;
+  /** `generated`: below `arch/<arch>/include/generated/`; `root`: below the output root. */
+  base: 'generated' | 'root';
 }
 
 export interface ArchDescriptor {

@@ -37,7 +37,12 @@ export class UserError extends Error {
 }
 
 /** A problem with the whole file, not a position in it. */
-export function fileDiagnostic(file: string, code: string, message: string, hint?: string): Diagnostic {
+export function fileDiagnostic(
+  file: string,
+  code: string,
+  message: string,
+  hint?: string,
+): Diagnostic {
   return { code, severity: 'error', message, file, ...(hint ? { hint } : {}) };
 }
 
@@ -63,6 +68,11 @@ function cmp(a: string, b: string): number {
 
 /** Control characters would let a hostile file rewrite the terminal; show them escaped. */
 export function printable(text: string): string {
-  // biome-ignore lint/suspicious/noControlCharactersInRegex: escaping them is the point
-  return text.replace(/[\u0000-\u0008\u000b-\u001f\u007f]/g, (c) => `\\x${c.charCodeAt(0).toString(16).padStart(2, '0')}`);
+  let out = '';
+  for (const ch of text) {
+    const code = ch.charCodeAt(0);
+    const control = (code < 0x20 && ch !== '\t') || code === 0x7f;
+    out += control ? `\\x${code.toString(16).padStart(2, '0')}` : ch;
+  }
+  return out;
 }

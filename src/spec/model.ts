@@ -1,5 +1,6 @@
 // The spec as plain data, after loading and validation. Emitters, docs and the linter see only
 // this model, never YAML nodes.
+import type { TableDescriptor } from '../arch/model.js';
 
 /** One row of a kernel `.tbl` file, as the spec records it. */
 export interface TableRow {
@@ -30,6 +31,8 @@ export interface Param {
 export interface StubDecl {
   /** Why the slot exists, e.g. "STREAMS (LiS)". */
   reason?: string;
+  /** 32-bit callers on a 64-bit kernel need a compat entry point (COMPAT_SYSCALL_DEFINEn). */
+  compat?: boolean;
 }
 
 export interface Syscall {
@@ -64,7 +67,20 @@ export function defaultEntry(name: string): string {
   return `sys_${name}`;
 }
 
-/** True when the row provides an implementation. */
-export function isImplemented(row: TableRow): boolean {
-  return row.entry !== null && row.entry !== NI_SYSCALL;
+/** An entry point that means "not implemented": none, sys_ni_syscall, or one the table names. */
+export function isPlaceholder(
+  entry: string | null,
+  table?: Pick<TableDescriptor, 'placeholderEntries'>,
+): boolean {
+  return (
+    entry === null || entry === NI_SYSCALL || (table?.placeholderEntries.includes(entry) ?? false)
+  );
+}
+
+/** True when the row names a real entry point, native or compat. */
+export function isImplemented(
+  row: Pick<TableRow, 'entry' | 'compat'>,
+  table?: Pick<TableDescriptor, 'placeholderEntries'>,
+): boolean {
+  return !isPlaceholder(row.entry, table) || !isPlaceholder(row.compat, table);
 }

@@ -1,0 +1,177 @@
+// The I/O edge of import: finds a kernel tree's tables, syscalls.h and version, the stub
+// declarations and the syscalls(2) man page, and hands plain data to buildSpec.
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { basename, dirname, join } from 'node:path';
+import { gunzipSync } from 'node:zlib';
+import type { ArchSet } from '../arch/model.js';
+import { type Diagnostic, UserError } from '../common/diagnostics.js';
+import { readSourceText } from '../common/source-file.js';
+import { parseYaml } from '../common/yaml-document.js';
+import type { ImportInputs, StubOverlay } from './build-spec.js';
+import { parseSyscallsHeader } from './parse-syscalls-h.js';
+import { parseSyscallsManPage, resolveManPage } from './parse-syscalls-man.js';
+import { parseTbl } from './parse-tbl.js';
+
+const MAX_TABLE_BYTES = 16 << 20;
+
+/** VERSION.PATCHLEVEL.SUBLEVEL from the top Makefile, else a `linux-X.Y.Z` folder name. */
+export function kernelVersion(dir: string): string {
+  const makefile = join(dir, 'Makefile');
+  if (existsSync(makefile)) {
+    const text = readFileSync(makefile, 'utf8').slice(0, 4000);
+    const field = (name: string) =>
+      new RegExp(`^${name}\\s*=\\s*(\\S*)`, 'm').exec(text)?.[1] ?? '';
+    const [v, p, s] = [field('VERSION'), field('PATCHLEVEL'), field('SUBLEVEL')];
+    if (v && p) return s ? `${v}.${p}.${s}` : `${v}.${p}`;
+  }
+  for (const candidate of [dir, dirname(dir)]) {
+    const m = /^linux(?:-source)?-([0-9]+\.[0-9]+(?:\.[0-9]+)?)$/.exec(basename(candidate));
+    if (m?.[1]) return m[1];
+  }
+  throw new UserError({
+    code: 'kernel-version-unknown',
+    severity: 'error',
+    message:
+      'cannot tell the kernel version: no Makefile with VERSION/PATCHLEVEL, and the folder is not named linux-X.Y.Z',
+    hint: 'point --kernel at the top of a kernel tree',
+    file: dir,
+  });
+}
+
+function readTables(
+  dir: string,
+  arches: ArchSet,
+  diagnostics: Diagnostic[],
+): ImportInputs['tables'] {
+  const tables: ImportInputs['tables'] = new Map();
+  for (const table of arches.tables.values()) {
+    const path = join(dir, table.path);
+    if (!existsSync(path)) {
+      diagnostics.push({
+        code: 'table-missing',
+        severity: 'warning',
+        message: `no ${table.path} in this tree: table ${table.id} and its ABIs are left out`,
+        file: dir,
+      });
+      continue;
+    }
+    const source = readSourceText(path, path, MAX_TABLE_BYTES);
+    const parsed = parseTbl(source.text, path);
+    diagnostics.push(...parsed.diagnostics);
+    tables.set(table.id, { file: path, rows: parsed.rows });
+  }
+  if (tables.size === 0) {
+    throw new UserError({
+      code: 'no-tables',
+      severity: 'error',
+      message: 'no syscall table (.tbl) found under this folder',
+      hint: 'point --kernel at a kernel source tree, or a folder laid out like it (arch/x86/entry/syscalls/syscall_64.tbl, ...)',
+      file: dir,
+    });
+  }
+  return tables;
+}
+
+export function readStubs(path: string): Map<string, StubOverlay> {
+  const src = parseYaml(readSourceText(path, path, 1 << 20), 'stub declarations');
+  const data = src.data as Record<string, { reason?: string; compat?: boolean; params?: string[] }>;
+  const stubs = new Map<string, StubOverlay>();
+  if (data === null || typeof data !== 'object' || Array.isArray(data)) {
+    throw new UserError({
+      code: 'stubs-not-mapping',
+      severity: 'error',
+      message: 'stub declarations must be a mapping of syscall names',
+      file: path,
+    });
+  }
+  for (const [name, decl] of Object.entries(data)) {
+    stubs.set(name, {
+      ...(decl?.reason ? { reason: decl.reason } : {}),
+      ...(decl?.compat ? { compat: true } : {}),
+      params: decl?.params ?? [],
+    });
+  }
+  return stubs;
+}
+
+/** syscalls(2) data and man page names; the page folder is the man page's own. */
+export function readManPages(manPage: string): ImportInputs['man'] {
+  const read = (path: string): string | undefined => {
+    for (const candidate of [`${path}.gz`, path]) {
+      try {
+        const bytes = readFileSync(candidate);
+        return (candidate.endsWith('.gz') ? gunzipSync(bytes) : bytes).toString('utf8');
+      } catch {
+        // try the other spelling
+      }
+    }
+    return undefined;
+  };
+  const dir = dirname(manPage);
+  const text = read(manPage.replace(/\.gz$/, ''));
+  if (text === undefined) {
+    throw new UserError({
+      code: 'manpage-unreadable',
+      severity: 'error',
+      message: 'cannot read the syscalls(2) man page',
+      hint: 'install manpages-dev, or pass --no-manpages',
+      file: manPage,
+    });
+  }
+  const entries = parseSyscallsManPage(text);
+  const pages = new Set(readdirSync(dir).map((f) => f.replace(/\.2(\.gz)?$/, '')));
+  const man: ImportInputs['man'] = new Map();
+  const names = new Set([...entries.keys(), ...pages]);
+  for (const name of names) {
+    const page = pages.has(name)
+      ? resolveManPage(name, (n) => (pages.has(n) ? read(join(dir, `${n}.2`)) : undefined))
+      : undefined;
+    const since = entries.get(name)?.since;
+    man.set(name, { ...(since ? { since } : {}), ...(page ? { page } : {}) });
+  }
+  return man;
+}
+
+export interface KernelReadOptions {
+  stubsFile?: string;
+  manPage?: string;
+}
+
+export function readKernel(
+  dir: string,
+  arches: ArchSet,
+  options: KernelReadOptions,
+): { inputs: ImportInputs; diagnostics: Diagnostic[] } {
+  if (!existsSync(dir)) {
+    throw new UserError({
+      code: 'kernel-missing',
+      severity: 'error',
+      message: 'no such folder',
+      hint: 'give --kernel the top of a kernel source tree',
+      file: dir,
+    });
+  }
+  const diagnostics: Diagnostic[] = [];
+  const tables = readTables(dir, arches, diagnostics);
+  const header = join(dir, 'include', 'linux', 'syscalls.h');
+  let prototypes = new Map();
+  if (existsSync(header))
+    prototypes = parseSyscallsHeader(readSourceText(header, header, MAX_TABLE_BYTES).text);
+  else
+    diagnostics.push({
+      code: 'syscalls-h-missing',
+      severity: 'warning',
+      message: 'no include/linux/syscalls.h: signatures are left out',
+      file: dir,
+    });
+  return {
+    inputs: {
+      kernel: kernelVersion(dir),
+      tables,
+      prototypes,
+      stubs: options.stubsFile ? readStubs(options.stubsFile) : new Map(),
+      man: options.manPage ? readManPages(options.manPage) : new Map(),
+    },
+    diagnostics,
+  };
+}
