@@ -26,11 +26,14 @@ for (const file of readdirSync(schemaDir)
   // Known trap: standalone ESM output may still `require()` ajv runtime helpers. Turn each into
   // a static import so the module stays pure ESM.
   const imports = [];
-  // The default import of a CommonJS module is its `module.exports`, so `.default` stays.
+  // Node gives `module.exports` as the default import of a CommonJS module, bundlers (vitest)
+  // give `module.exports.default`; normalise both to the `{ default: fn }` that ajv expects.
   code = code.replace(/require\("([^"]+)"\)/g, (_m, spec) => {
     const id = `__ajvRuntime${imports.length}`;
     const path = spec.endsWith('.js') ? spec : `${spec}.js`;
-    imports.push(`import ${id} from ${JSON.stringify(path)};`);
+    imports.push(
+      `import * as ${id}ns from ${JSON.stringify(path)};\nconst ${id} = { default: typeof ${id}ns.default === 'function' ? ${id}ns.default : ${id}ns.default.default };`,
+    );
     return id;
   });
   if (/\brequire\(/.test(code))

@@ -11,9 +11,19 @@ function defName(schemaPath: string): string | undefined {
   return /#\/\$defs\/([^/]+)\//.exec(schemaPath)?.[1];
 }
 
+function valueAt(data: unknown, pointer: string): unknown {
+  let node = data;
+  for (const segment of splitPointer(pointer)) {
+    if (node === null || typeof node !== 'object') return undefined;
+    node = (node as Record<string, unknown>)[segment];
+  }
+  return node;
+}
+
 function describe(
   error: ErrorObject,
   meanings: PatternMeanings,
+  value: unknown,
 ): { message: string; hint?: string; onKey: boolean; extra?: string } {
   const p = error.params as Record<string, unknown>;
   switch (error.keyword) {
@@ -37,8 +47,15 @@ function describe(
         onKey: false,
       };
     }
-    case 'type':
-      return { message: `must be ${String(p.type).replace(',', ' or ')}`, onKey: false };
+    case 'type': {
+      const expected = String(p.type).replace(',', ' or ');
+      // YAML reads 6.12 as a number and yes as a boolean: the usual fix is quotes.
+      const hint =
+        p.type === 'string' && (typeof value === 'number' || typeof value === 'boolean')
+          ? `put it in quotes: '${String(value)}'`
+          : undefined;
+      return { message: `must be ${expected}`, ...(hint ? { hint } : {}), onKey: false };
+    }
     case 'enum':
       return {
         message: `must be one of: ${(p.allowedValues as unknown[]).map((v) => JSON.stringify(v)).join(', ')}`,
@@ -86,8 +103,15 @@ function reduce(errors: readonly ErrorObject[]): ErrorObject[] {
     }
     out.push(e);
   }
+  // Under a oneOf, a complaint about the value (a pattern, a minimum) beats "must be <other type>".
+  const specific = new Set(
+    out
+      .filter((e) => e.keyword !== 'type' && oneOfPaths.has(e.instancePath))
+      .map((e) => e.instancePath),
+  );
+  const kept = out.filter((e) => !(e.keyword === 'type' && specific.has(e.instancePath)));
   // ajv reports a bad key twice (pattern on the name, then propertyNames): keep the pattern.
-  return out.filter(
+  return kept.filter(
     (e, i) =>
       !out.some(
         (o, j) =>
@@ -107,7 +131,11 @@ export function schemaDiagnostics(
   const seen = new Set<string>();
   const out: Diagnostic[] = [];
   for (const error of reduce(errors)) {
-    const { message, hint, onKey, extra } = describe(error, meanings);
+    const { message, hint, onKey, extra } = describe(
+      error,
+      meanings,
+      valueAt(src.data, error.instancePath),
+    );
     const path: DataPath = [
       ...splitPointer(error.instancePath),
       ...(extra !== undefined ? [extra] : []),

@@ -98,6 +98,15 @@ export function parseYaml(source: SourceText, what: string): YamlSource {
     throw new UserError(
       doc.errors.map((e) => {
         const offset = e.pos[0];
+        if (e.code === 'RESOURCE_EXHAUSTION') {
+          return diagnosticAt(
+            src,
+            offset,
+            'yaml-too-deep',
+            'nesting is too deep to read',
+            YAML_ERROR_HINTS[e.code],
+          );
+        }
         const message =
           e.message.split('\n')[0]?.replace(/ at line \d+, column \d+:?$/, '') ?? e.message;
         return diagnosticAt(

@@ -28,6 +28,20 @@ export interface CheckedSpec {
 }
 
 export function checkSpec(src: YamlData, arches: ArchSet): CheckedSpec {
+  if (src.data === null || typeof src.data !== 'object' || Array.isArray(src.data)) {
+    const what = Array.isArray(src.data) ? 'a list' : `a ${typeof src.data}`;
+    return {
+      diagnostics: [
+        diagnosticAtPath(
+          src.locate(),
+          [],
+          'not-a-mapping',
+          `the spec is ${what}, not a mapping`,
+          'a spec is a mapping with the keys kernel: and syscalls:',
+        ),
+      ],
+    };
+  }
   if (!validateSpecSchema(src.data)) {
     return {
       diagnostics: schemaDiagnostics(

@@ -2,7 +2,7 @@
 // every command uses. Hot path: hash the inputs and reuse a cached result, loading neither the
 // YAML parsers nor the checks; they are imported only on a cache miss.
 import { readFileSync } from 'node:fs';
-import { relative } from 'node:path';
+import { basename, relative } from 'node:path';
 import { archSetOf, descriptorFiles } from '../arch/arch-set.js';
 import type { ArchSet } from '../arch/model.js';
 import { type Diagnostic, UserError } from '../common/diagnostics.js';
@@ -48,13 +48,14 @@ export async function loadSpec(options: LoadOptions = {}): Promise<LoadedSpec> {
   let key: string | undefined;
   if (options.cache !== false) {
     const archFiles = descriptorFiles(archDir);
-    key = cacheKey([
-      file,
-      source.bytes,
-      ...archFiles.flatMap((f) => [displayPath(f, cwd), readFileSync(f)]),
-    ]);
+    // Keyed by content only (descriptors by basename), so the cache built with the package
+    // serves the bundled spec from any folder; warnings are re-pointed at this run's path.
+    key = cacheKey([source.bytes, ...archFiles.flatMap((f) => [basename(f), readFileSync(f)])]);
     const hit = readCache(key);
-    if (hit) return { spec: hit.spec, arches: archSetOf(hit.arches), file, warnings: hit.warnings };
+    if (hit) {
+      const warnings = hit.warnings.map((w) => ({ ...w, file }));
+      return { spec: hit.spec, arches: archSetOf(hit.arches), file, warnings };
+    }
   }
 
   const { loadArchSet } = await import('../arch/load.js');

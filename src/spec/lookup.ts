@@ -1,0 +1,131 @@
+// Answers "what is 59 on x86_64?" and "what is openat on every ABI?": plain data for `show`.
+import type { AbiDescriptor, ArchSet } from '../arch/model.js';
+import type { Param, Spec, Syscall, TableRow } from './model.js';
+import { effectiveNumber, rowOnAbi } from './resolve.js';
+
+export interface AbiPlacement {
+  abi: string;
+  arch: string;
+  nr: number;
+  /** The number user space passes, offset applied (x32's bit 30, MIPS's __NR_Linux, ...). */
+  number: number;
+  offset: { symbol: string; value: number } | null;
+  tag: string;
+  table: string;
+  entry: string | null;
+  compat: string | null;
+  noreturn: boolean;
+  instruction: string;
+  numberRegister: string | null;
+  returnRegister: string;
+  /** Each parameter with the register it travels in (`stack` on MIPS o32 beyond four). */
+  args: Array<{ decl: string; name: string; type: string; register: string | null }>;
+}
+
+export interface SyscallInfo {
+  name: string;
+  params: Param[] | null;
+  reserved: boolean;
+  stub: boolean;
+  since: string | null;
+  man: string | null;
+  placements: AbiPlacement[];
+}
+
+function placement(syscall: Syscall, row: TableRow, abi: AbiDescriptor): AbiPlacement {
+  return {
+    abi: abi.name,
+    arch: abi.arch,
+    nr: row.nr,
+    number: effectiveNumber(row.nr, abi),
+    offset: abi.offset,
+    tag: row.tag,
+    table: row.table,
+    entry: row.entry,
+    compat: row.compat,
+    noreturn: row.noreturn,
+    instruction: abi.calling.instruction,
+    numberRegister: abi.calling.numberRegister,
+    returnRegister: abi.calling.returnRegister,
+    args: (syscall.params ?? []).map((p, i) => ({
+      decl: p.decl,
+      name: p.name,
+      type: p.type,
+      register: abi.calling.argRegisters[i] ?? null,
+    })),
+  };
+}
+
+export function describeSyscall(
+  syscall: Syscall,
+  arches: ArchSet,
+  onlyAbi?: AbiDescriptor,
+): SyscallInfo {
+  const abis = onlyAbi ? [onlyAbi] : [...arches.abis.values()];
+  const placements = abis.flatMap((abi) => {
+    const row = rowOnAbi(syscall, abi);
+    return row ? [placement(syscall, row, abi)] : [];
+  });
+  return {
+    name: syscall.name,
+    params: syscall.params ?? null,
+    reserved: syscall.reserved,
+    stub: syscall.stub !== undefined,
+    since: syscall.since ?? null,
+    man: syscall.man ?? null,
+    placements,
+  };
+}
+
+/** Parses `59`, `0x3b`, or an offset number such as `0x4000003b` (matched against the offset too). */
+export function parseNumberQuery(query: string): number | undefined {
+  if (/^[0-9]+$/.test(query)) return Number(query);
+  if (/^0[xX][0-9a-fA-F]+$/.test(query)) return Number.parseInt(query.slice(2), 16);
+  return undefined;
+}
+
+/** Syscalls with this number, per ABI: the row's own number, or the number user space passes. */
+export function syscallsByNumber(
+  spec: Spec,
+  arches: ArchSet,
+  n: number,
+  onlyAbi?: AbiDescriptor,
+): Array<{ abi: AbiDescriptor; syscall: Syscall; row: TableRow }> {
+  const abis = onlyAbi ? [onlyAbi] : [...arches.abis.values()];
+  const hits: Array<{ abi: AbiDescriptor; syscall: Syscall; row: TableRow }> = [];
+  for (const abi of abis) {
+    for (const syscall of spec.syscalls) {
+      const row = rowOnAbi(syscall, abi);
+      if (row && (row.nr === n || effectiveNumber(row.nr, abi) === n))
+        hits.push({ abi, syscall, row });
+    }
+  }
+  return hits;
+}
+
+/** Names close to a misspelt one, for "did you mean". */
+export function similarNames(names: readonly string[], query: string, limit = 3): string[] {
+  const distance = (a: string, b: string): number => {
+    const prev = Array.from({ length: b.length + 1 }, (_, i) => i);
+    for (let i = 1; i <= a.length; i++) {
+      let diag = prev[0] as number;
+      prev[0] = i;
+      for (let j = 1; j <= b.length; j++) {
+        const next = Math.min(
+          (prev[j] as number) + 1,
+          (prev[j - 1] as number) + 1,
+          diag + (a[i - 1] === b[j - 1] ? 0 : 1),
+        );
+        diag = prev[j] as number;
+        prev[j] = next;
+      }
+    }
+    return prev[b.length] as number;
+  };
+  return names
+    .map((n) => ({ n, d: n.includes(query) || query.includes(n) ? 1 : distance(n, query) }))
+    .filter((x) => x.d <= Math.max(2, Math.floor(query.length / 3)))
+    .sort((a, b) => a.d - b.d || (a.n < b.n ? -1 : 1))
+    .slice(0, limit)
+    .map((x) => x.n);
+}
