@@ -96,6 +96,7 @@ export function buildProgram(run: Wrap): Command {
       'syscalls(2) man page for first-appeared versions (default: the installed one, if any)',
     )
     .option('--no-manpages', 'do not read the syscalls(2) man page')
+    .option('--kernel-version <version>', "version to record (default: the tree's Makefile)")
     .option('--arch-dir <dir>', 'architecture descriptors (default: bundled arch/)')
     .action(run(async () => (await import('./import/import-command.js')).runImport));
 

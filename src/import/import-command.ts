@@ -32,6 +32,7 @@ export async function runImport(options: Record<string, unknown>): Promise<numbe
   const { inputs, diagnostics } = readKernel(options.kernel as string, arches, {
     stubsFile,
     manPage,
+    kernelVersion: options.kernelVersion as string | undefined,
   });
   const built = buildSpec(inputs, arches);
   const all = [...diagnostics, ...built.diagnostics];

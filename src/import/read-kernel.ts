@@ -14,28 +14,25 @@ import { parseTbl } from './parse-tbl.js';
 
 const MAX_TABLE_BYTES = 16 << 20;
 
-/** VERSION.PATCHLEVEL.SUBLEVEL from the top Makefile, else a `linux-X.Y.Z` folder name. */
-export function kernelVersion(dir: string): string {
+/**
+ * VERSION.PATCHLEVEL.SUBLEVEL from the top Makefile, else a `linux-X.Y.Z` folder name (the tree
+ * or its parent, as in linux-6.12.117/tbl), else undefined.
+ */
+export function kernelVersion(dir: string): string | undefined {
   const makefile = join(dir, 'Makefile');
   if (existsSync(makefile)) {
     const text = readFileSync(makefile, 'utf8').slice(0, 4000);
     const field = (name: string) =>
       new RegExp(`^${name}\\s*=\\s*(\\S*)`, 'm').exec(text)?.[1] ?? '';
     const [v, p, s] = [field('VERSION'), field('PATCHLEVEL'), field('SUBLEVEL')];
-    if (v && p) return s ? `${v}.${p}.${s}` : `${v}.${p}`;
+    if (/^[0-9]+$/.test(v) && /^[0-9]+$/.test(p))
+      return /^[0-9]+$/.test(s) ? `${v}.${p}.${s}` : `${v}.${p}`;
   }
   for (const candidate of [dir, dirname(dir)]) {
     const m = /^linux(?:-source)?-([0-9]+\.[0-9]+(?:\.[0-9]+)?)$/.exec(basename(candidate));
     if (m?.[1]) return m[1];
   }
-  throw new UserError({
-    code: 'kernel-version-unknown',
-    severity: 'error',
-    message:
-      'cannot tell the kernel version: no Makefile with VERSION/PATCHLEVEL, and the folder is not named linux-X.Y.Z',
-    hint: 'point --kernel at the top of a kernel tree',
-    file: dir,
-  });
+  return undefined;
 }
 
 function readTables(
@@ -132,9 +129,25 @@ export function readManPages(manPage: string): ImportInputs['man'] {
   return man;
 }
 
+function versionOrWarn(dir: string, diagnostics: Diagnostic[]): string {
+  const version = kernelVersion(dir);
+  if (version) return version;
+  diagnostics.push({
+    code: 'kernel-version-unknown',
+    severity: 'warning',
+    message:
+      'cannot tell the kernel version (no Makefile, folder not named linux-X.Y.Z): recorded as "unknown"',
+    hint: 'pass --kernel-version, e.g. --kernel-version 6.12.117',
+    file: dir,
+  });
+  return 'unknown';
+}
+
 export interface KernelReadOptions {
   stubsFile?: string;
   manPage?: string;
+  /** The version to record, when the tree does not say. */
+  kernelVersion?: string;
 }
 
 export function readKernel(
@@ -166,7 +179,7 @@ export function readKernel(
     });
   return {
     inputs: {
-      kernel: kernelVersion(dir),
+      kernel: options.kernelVersion ?? versionOrWarn(dir, diagnostics),
       tables,
       prototypes,
       stubs: options.stubsFile ? readStubs(options.stubsFile) : new Map(),
