@@ -38,6 +38,7 @@ interface RawDescriptor {
       fullColumns?: boolean;
       sortsItself?: boolean;
       compatDefault?: 'none' | 'entry';
+      compatRole?: 'compat' | 'oabi';
       placeholderEntries?: string[];
     }
   >;
@@ -65,6 +66,7 @@ function toDescriptor(raw: RawDescriptor, file: string): ArchDescriptor {
       path: t.path,
       compat: t.compat,
       compatDefault: t.compatDefault ?? 'none',
+      compatRole: t.compatRole ?? 'compat',
       tags: t.tags,
       placeholderEntries: t.placeholderEntries ?? [],
       fullColumns: t.fullColumns ?? false,

@@ -13,6 +13,11 @@ export interface TableDescriptor {
   tags: string[];
   /** What an unstated compat entry means: none, or the same as the native entry (s390). */
   compatDefault: 'none' | 'entry';
+  /**
+   * What the compat column holds: `compat`, the entry for 32-bit tasks on a 64-bit kernel; or
+   * `oabi`, ARM's OABI entry on a 32-bit kernel (no CONFIG_COMPAT there, so no compat_sys_*).
+   */
+  compatRole: 'compat' | 'oabi';
   /** Entry points besides sys_ni_syscall that mean "not implemented" (sparc's sys_nis_syscall). */
   placeholderEntries: string[];
   /** Every row carries all columns, absent ones written as `-` (s390). */
