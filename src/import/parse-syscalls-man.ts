@@ -7,18 +7,31 @@ export interface ManEntry {
 }
 
 const ROW = /^\\fB([A-Za-z0-9_]+)\\fP\((\d)\)\t+([0-9][0-9.]*)/;
+// pread64 and pwrite64 leave the kernel column empty; their note opens with the version:
+// `\fBpread64\fP(2)<tab><tab>T{` then `Added as "pread" in 2.2;`.
+const ROW_WITHOUT_VERSION = /^\\fB([A-Za-z0-9_]+)\\fP\(\d\)\t+T\{\s*$/;
+const ADDED_AS = /^Added as "[A-Za-z0-9_]+" in ([0-9][0-9.]*)/;
 
 /** Entries of the syscalls(2) table, by system call name. */
 export function parseSyscallsManPage(groff: string): Map<string, ManEntry> {
   const entries = new Map<string, ManEntry>();
   let inTable = false;
+  let pending: string | undefined;
+  const add = (name: string, since: string) => {
+    if (!entries.has(name)) entries.set(name, { since: since.replace(/\.$/, '') });
+  };
   for (const line of groff.split('\n')) {
+    const awaiting = pending;
+    pending = undefined;
     if (line.startsWith('.TS')) inTable = true;
     else if (line.startsWith('.TE')) inTable = false;
     else if (inTable) {
       const m = ROW.exec(line);
-      if (m?.[1] && m[3] && !entries.has(m[1]))
-        entries.set(m[1], { since: m[3].replace(/\.$/, '') });
+      if (m?.[1] && m[3]) add(m[1], m[3]);
+      else if (awaiting) {
+        const added = ADDED_AS.exec(line);
+        if (added?.[1]) add(awaiting, added[1]);
+      } else pending = ROW_WITHOUT_VERSION.exec(line)?.[1];
     }
   }
   return entries;

@@ -1,6 +1,6 @@
 // The I/O edge of import: finds a kernel tree's tables, syscalls.h and version, the stub
 // declarations and the syscalls(2) man page, and hands plain data to buildSpec.
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, readlinkSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
 import { gunzipSync } from 'node:zlib';
 import type { ArchSet } from '../arch/model.js';
@@ -91,6 +91,21 @@ export function readStubs(path: string): Map<string, StubOverlay> {
   return stubs;
 }
 
+/**
+ * The page a symlink names: Debian's dh_installman turns `.so` pages into symlinks
+ * (chown32.2.gz -> chown.2.gz, mq_open.2.gz -> ../man3/mq_open.3.gz). Undefined for a real file.
+ */
+export function linkedPage(path: string): string | undefined {
+  let target: string;
+  try {
+    target = readlinkSync(path);
+  } catch {
+    return undefined;
+  }
+  const m = /^([A-Za-z0-9_.+-]+?)\.([0-9][a-z]*)(?:\.gz)?$/.exec(basename(target));
+  return m ? `${m[1]}(${m[2]})` : undefined;
+}
+
 /** syscalls(2) data and man page names; the page folder is the man page's own. */
 export function readManPages(manPage: string): ImportInputs['man'] {
   const read = (path: string): string | undefined => {
@@ -116,12 +131,15 @@ export function readManPages(manPage: string): ImportInputs['man'] {
     });
   }
   const entries = parseSyscallsManPage(text);
-  const pages = new Set(readdirSync(dir).map((f) => f.replace(/\.2(\.gz)?$/, '')));
+  const files = new Map(readdirSync(dir).map((f) => [f.replace(/\.2(\.gz)?$/, ''), f]));
+  const pages = new Set(files.keys());
   const man: ImportInputs['man'] = new Map();
   const names = new Set([...entries.keys(), ...pages]);
   for (const name of names) {
-    const page = pages.has(name)
-      ? resolveManPage(name, (n) => (pages.has(n) ? read(join(dir, `${n}.2`)) : undefined))
+    const file = files.get(name);
+    const page = file
+      ? (linkedPage(join(dir, file)) ??
+        resolveManPage(name, (n) => (pages.has(n) ? read(join(dir, `${n}.2`)) : undefined)))
       : undefined;
     const since = entries.get(name)?.since;
     man.set(name, { ...(since ? { since } : {}), ...(page ? { page } : {}) });
