@@ -1,0 +1,78 @@
+#!/usr/bin/env node
+// Lints the whole Linux tree through the built engine (dist/) in a fresh node process, and times
+// ripgrep searching the same .c/.h files for the same trigger words, side by side. Prints medians,
+// the ratio and the linter's peak RSS. Run `npx tsc -p tsconfig.build.json` first.
+import { spawnSync } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const repo = join(dirname(fileURLToPath(import.meta.url)), '..');
+const tree = [process.env.SYSCALLTBL_LINUX_SRC, '/usr/src/linux-source-6.12'].find(
+  (p) => p && existsSync(join(p, 'Makefile')),
+);
+if (!tree) {
+  console.log('lint bench: skipped: no Linux tree (set SYSCALLTBL_LINUX_SRC)');
+  process.exit(0);
+}
+const dist = join(repo, 'dist', 'lint', 'engine');
+if (!existsSync(join(dist, 'lint-paths.js'))) {
+  console.log('lint bench: skipped: dist/ missing (run npx tsc -p tsconfig.build.json)');
+  process.exit(0);
+}
+const runs = Number(process.env.BENCH_RUNS ?? 5);
+const child = `
+const { lintPaths } = await import(${JSON.stringify(join(dist, 'lint-paths.js'))});
+const { DEFAULT_TABLE_NAMES } = await import(${JSON.stringify(join(dist, 'table-names.js'))});
+const r = await lintPaths(['.'], { tableNames: [...DEFAULT_TABLE_NAMES], ruleLevelsFor: () => ({}) });
+process.stdout.write(JSON.stringify({ findings: r.findings.length, files: r.filesLinted, rss: process.resourceUsage().maxRSS }));
+`;
+const { TRIGGER_WORDS } = await import(join(dist, 'prefilter.js'));
+const { DEFAULT_TABLE_NAMES } = await import(join(dist, 'table-names.js'));
+const words = [...TRIGGER_WORDS, ...DEFAULT_TABLE_NAMES];
+
+function time(cmd, args) {
+  const t = process.hrtime.bigint();
+  const r = spawnSync(cmd, args, { cwd: tree, encoding: 'utf8', maxBuffer: 1 << 28 });
+  return {
+    ms: Number(process.hrtime.bigint() - t) / 1e6,
+    out: r.stdout,
+    status: r.status,
+    err: r.stderr,
+  };
+}
+const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
+const lint = [];
+const rg = [];
+let last = null;
+for (let i = 0; i < runs; i++) {
+  const l = time(process.execPath, ['--input-type=module', '-e', child]);
+  if (!l.out) throw new Error(`lint child failed (status ${l.status})`);
+  lint.push(l.ms);
+  last = JSON.parse(l.out || '{}');
+  rg.push(
+    time('rg', [
+      '-l',
+      '-F',
+      '--no-messages',
+      '-g',
+      '*.c',
+      '-g',
+      '*.h',
+      ...words.flatMap((w) => ['-e', w]),
+      '.',
+    ]).ms,
+  );
+}
+const ml = median(lint);
+const mr = median(rg);
+console.log(`lint bench over ${tree} (${runs} runs each)`);
+console.log('| what | median wall | peak RSS |');
+console.log('|---|---|---|');
+console.log(
+  `| syscalltbl lint engine | ${(ml / 1000).toFixed(2)} s | ${Math.round((last?.rss ?? 0) / 1024)} MB |`,
+);
+console.log(`| rg (same files, same ${words.length} words) | ${(mr / 1000).toFixed(2)} s | - |`);
+console.log(
+  `ratio lint/rg: ${(ml / mr).toFixed(1)}x; findings ${last?.findings}, files ${last?.files}`,
+);

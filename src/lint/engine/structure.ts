@@ -1,0 +1,385 @@
+// Finds the shape of a scanned file without parsing C fully: code and macro-body segments with
+// matched brackets, function bodies, statements, declarations and calls. Every branch of an
+// `#if`/`#else` is kept; brace depth is restored at `#else` so duplicated function headers
+// (`#if LINUX_VERSION_CODE ...` around two signatures) do not unbalance the file.
+import type { Macro, ScannedFile, Token } from '../scan/index.js';
+
+export interface Segment {
+  toks: Token[];
+  /** Index of the matching bracket for ( [ { ) ] }, or -1. */
+  match: Int32Array;
+  /** The macro whose body this is, for macro segments. */
+  macro: Macro | null;
+}
+
+export interface FnScope {
+  name: string;
+  /** Token (in the code segment) of the function's name. */
+  nameTok: number;
+  params: string[];
+  bodyStart: number;
+  bodyEnd: number;
+  locals: Set<string>;
+}
+
+export interface Stmt {
+  seg: number;
+  start: number;
+  end: number;
+  /** Index into functions, or -1 at file scope (and in macro bodies). */
+  scope: number;
+}
+
+export interface Structure {
+  segs: Segment[];
+  fns: FnScope[];
+  stmts: Stmt[];
+  /** File-scope declared names, with whether each is `static`. */
+  globals: Map<string, { isStatic: boolean; tok: number }>;
+}
+
+export const KEYWORDS = new Set([
+  'if',
+  'else',
+  'while',
+  'for',
+  'do',
+  'switch',
+  'case',
+  'default',
+  'return',
+  'goto',
+  'break',
+  'continue',
+  'sizeof',
+  'typeof',
+  '__typeof__',
+  '__typeof',
+  'asm',
+  '__asm__',
+  '__asm',
+  'volatile',
+  '__volatile__',
+  'defined',
+  'alignof',
+  '_Alignof',
+  '__alignof__',
+  'offsetof',
+  '_Static_assert',
+  'static_assert',
+  'BUILD_BUG_ON',
+  '__attribute__',
+]);
+
+/** Words that may follow a declarator's name without being it. */
+const ANNOTATIONS = new Set([
+  '__read_mostly',
+  '__initdata',
+  '__ro_after_init',
+  '__user',
+  '__iomem',
+  '__rcu',
+  '__force',
+  '__maybe_unused',
+  '__aligned',
+  '__packed',
+  '__percpu',
+  '__weak',
+  '__visible',
+  '__used',
+  '__init',
+  '__exit',
+  '__initconst',
+  '__cacheline_aligned',
+  '__exitdata',
+  '__devinitdata',
+  'const',
+  'volatile',
+  'restrict',
+  '__restrict',
+  '__always_unused',
+  '__section',
+  '__attribute__',
+  '__page_aligned_data',
+  '__nocast',
+  '__must_check',
+  '__unused',
+]);
+
+export function matchBrackets(toks: Token[]): Int32Array {
+  const match = new Int32Array(toks.length).fill(-1);
+  const stack: number[] = [];
+  const opens: Record<string, string> = { ')': '(', ']': '[', '}': '{' };
+  for (let i = 0; i < toks.length; i++) {
+    const t = (toks[i] as Token).text;
+    if (t === '(' || t === '[' || t === '{') stack.push(i);
+    else if (t === ')' || t === ']' || t === '}') {
+      // Pop to the nearest opener of the same kind; unbalanced input just leaves -1s.
+      for (let k = stack.length - 1; k >= 0 && k >= stack.length - 8; k--) {
+        const o = stack[k] as number;
+        if ((toks[o] as Token).text === opens[t]) {
+          match[o] = i;
+          match[i] = o;
+          stack.length = k;
+          break;
+        }
+      }
+    }
+  }
+  return match;
+}
+
+function isTypeStart(toks: Token[], i: number, end: number): boolean {
+  const t = toks[i];
+  const u = toks[i + 1];
+  if (!t || !u || i + 1 >= end || t.type !== 'id' || KEYWORDS.has(t.text)) return false;
+  if (u.type === 'id') return !KEYWORDS.has(u.text) || u.text === 'volatile';
+  if (u.text === '*') return true;
+  // `T (*name)(...)`
+  return (
+    u.text === '(' &&
+    toks[i + 2]?.text === '*' &&
+    toks[i + 3]?.type === 'id' &&
+    toks[i + 4]?.text === ')'
+  );
+}
+
+/** The name a declarator declares: `(*name)`, else its last identifier before `[`, `(` or `:`. */
+export function declaratorName(toks: Token[], start: number, end: number): number {
+  for (let i = start; i + 2 < end; i++) {
+    if (toks[i]?.text === '(' && toks[i + 1]?.text === '*') {
+      let j = i + 1;
+      while (j < end && (toks[j]?.text === '*' || ANNOTATIONS.has(toks[j]?.text ?? ''))) j++;
+      if (toks[j]?.type === 'id') return j;
+    }
+  }
+  let name = -1;
+  for (let i = start; i < end; i++) {
+    const t = toks[i] as Token;
+    if (t.text === '[' || t.text === '(' || t.text === ':') break;
+    if (t.type === 'id' && !ANNOTATIONS.has(t.text)) name = i;
+  }
+  return name;
+}
+
+/** Declared names of a declaration statement [start, end), or [] when it is none. */
+export function declaredNames(
+  toks: Token[],
+  match: Int32Array,
+  start: number,
+  end: number,
+): number[] {
+  let i = start;
+  while (
+    i < end &&
+    /^(static|extern|const|register|auto|inline|__always_inline|noinline)$/.test(
+      toks[i]?.text ?? '',
+    )
+  )
+    i++;
+  if (!isTypeStart(toks, i, end)) return [];
+  const names: number[] = [];
+  let from = i;
+  let j = i;
+  while (j <= end) {
+    const t = toks[j];
+    if (j === end || t?.text === ',' || t?.text === '=' || t?.text === ';') {
+      const n = declaratorName(toks, from, j);
+      if (n >= 0) names.push(n);
+      if (t?.text === '=') {
+        // Skip the initializer to the next top-level comma.
+        while (j < end && toks[j]?.text !== ',') {
+          const m = match[j] ?? -1;
+          j = m > j ? m + 1 : j + 1;
+        }
+      }
+      from = j + 1;
+      j++;
+      continue;
+    }
+    const m = match[j] ?? -1;
+    if (m > j && t?.text !== '(') j = m + 1;
+    else if (m > j) {
+      // `(*name)` declarators and parameter lists: keep scanning inside `(*` forms only.
+      j = toks[j + 1]?.text === '*' ? j + 1 : m + 1;
+    } else j++;
+  }
+  return names;
+}
+
+export function buildStructure(file: ScannedFile): Structure {
+  const code: Token[] = [];
+  // Conditional events keyed by the code-token index they precede.
+  const cond = new Map<number, string[]>();
+  let lastDir = -1;
+  for (const t of file.tokens) {
+    if (t.dir < 0) {
+      code.push(t);
+      continue;
+    }
+    if (t.dir === lastDir) continue;
+    lastDir = t.dir;
+    const name = file.directives[t.dir]?.name ?? '';
+    if (/^(if|ifdef|ifndef|else|elif|endif)$/.test(name)) {
+      const list = cond.get(code.length) ?? [];
+      list.push(name);
+      cond.set(code.length, list);
+    }
+  }
+  const segs: Segment[] = [{ toks: code, match: matchBrackets(code), macro: null }];
+  for (const m of file.macros) {
+    const toks = file.tokens.slice(m.bodyStart, m.bodyEnd);
+    segs.push({ toks, match: matchBrackets(toks), macro: m });
+  }
+  const fns: FnScope[] = [];
+  const stmts: Stmt[] = [];
+  const globals = new Map<string, { isStatic: boolean; tok: number }>();
+  splitCode(segs[0] as Segment, cond, fns, stmts, globals);
+  for (let s = 1; s < segs.length; s++) splitFlat(segs[s] as Segment, s, stmts);
+  return { segs, fns, stmts, globals };
+}
+
+function splitFlat(seg: Segment, s: number, stmts: Stmt[]): void {
+  let from = 0;
+  const toks = seg.toks;
+  for (let i = 0; i <= toks.length; i++) {
+    const t = toks[i]?.text;
+    if (i === toks.length || t === ';' || t === '{' || t === '}') {
+      if (i > from) stmts.push({ seg: s, start: from, end: i, scope: -1 });
+      from = i + 1;
+    }
+  }
+}
+
+function splitCode(
+  seg: Segment,
+  cond: Map<number, string[]>,
+  fns: FnScope[],
+  stmts: Stmt[],
+  globals: Map<string, { isStatic: boolean; tok: number }>,
+): void {
+  const toks = seg.toks;
+  const match = seg.match;
+  let depth = 0;
+  let paren = 0;
+  let init = 0;
+  const stack: Array<{ depth: number; paren: number; init: number }> = [];
+  let fn = -1;
+  let from = 0;
+  const flush = (i: number): void => {
+    if (i > from) {
+      const st: Stmt = { seg: 0, start: from, end: i, scope: fn };
+      stmts.push(st);
+      const names = declaredNames(toks, match, from, i);
+      if (fn >= 0) for (const n of names) (fns[fn] as FnScope).locals.add((toks[n] as Token).text);
+      else if (depth === 0) {
+        const isStatic = toks.slice(from, Math.min(i, from + 4)).some((t) => t.text === 'static');
+        for (const n of names) globals.set((toks[n] as Token).text, { isStatic, tok: n });
+      }
+    }
+    from = i + 1;
+  };
+  for (let i = 0; i < toks.length; i++) {
+    const events = cond.get(i);
+    if (events) {
+      for (const e of events) {
+        if (e.startsWith('if')) stack.push({ depth, paren, init });
+        else if (e === 'endif') stack.pop();
+        else {
+          const top = stack[stack.length - 1];
+          if (top) {
+            ({ depth, paren, init } = top);
+            if (depth === 0 && fn >= 0) {
+              // The branch opened a function (one of several `#if`'d headers): close it here.
+              (fns[fn] as FnScope).bodyEnd = i;
+              fn = -1;
+              from = i;
+            }
+          }
+        }
+      }
+    }
+    const t = (toks[i] as Token).text;
+    if (t === '(') paren++;
+    else if (t === ')') paren = Math.max(0, paren - 1);
+    else if (t === ';' && paren === 0 && init === 0) flush(i);
+    else if (t === '{') {
+      const prev = toks[i - 1]?.text ?? '';
+      if (
+        init > 0 ||
+        prev === '=' ||
+        (prev === ')' && paren === 0 && depth > 0 && isCastBefore(toks, match, i - 1))
+      ) {
+        init++;
+        continue;
+      }
+      if (paren > 0) continue;
+      if (depth === 0) {
+        const header = from;
+        const open = prev === ')' ? (match[i - 1] ?? -1) : -1;
+        const nameTok = open > 0 ? open - 1 : -1;
+        if (
+          nameTok >= 0 &&
+          toks[nameTok]?.type === 'id' &&
+          !KEYWORDS.has(toks[nameTok]?.text ?? '')
+        ) {
+          const params = paramNames(toks, match, open, i - 1);
+          fns.push({
+            name: (toks[nameTok] as Token).text,
+            nameTok,
+            params,
+            bodyStart: i,
+            bodyEnd: toks.length,
+            locals: new Set(params),
+          });
+          fn = fns.length - 1;
+          // The header is a statement of the function (its parameters), so it stays in scope.
+          stmts.push({ seg: 0, start: header, end: i, scope: fn });
+          depth = 1;
+          from = i + 1;
+          continue;
+        }
+      }
+      flush(i);
+      depth++;
+    } else if (t === '}') {
+      if (init > 0) {
+        init--;
+        continue;
+      }
+      if (paren > 0) continue;
+      flush(i);
+      depth = Math.max(0, depth - 1);
+      if (depth === 0 && fn >= 0) {
+        (fns[fn] as FnScope).bodyEnd = i;
+        fn = -1;
+      }
+    }
+  }
+  flush(toks.length);
+}
+
+/** `(struct foo){ ... }` compound literals: the parenthesised group before `{` holds a type. */
+function isCastBefore(toks: Token[], match: Int32Array, close: number): boolean {
+  const open = match[close] ?? -1;
+  if (open < 0) return false;
+  const before = toks[open - 1];
+  return before?.type !== 'id' || KEYWORDS.has(before.text);
+}
+
+function paramNames(toks: Token[], match: Int32Array, open: number, close: number): string[] {
+  const names: string[] = [];
+  let from = open + 1;
+  for (let j = open + 1; j <= close; j++) {
+    const t = toks[j]?.text;
+    if (j === close || t === ',') {
+      const n = declaratorName(toks, from, j);
+      if (n >= 0) names.push((toks[n] as Token).text);
+      from = j + 1;
+      continue;
+    }
+    const m = match[j] ?? -1;
+    if (m > j && toks[j + 1]?.text !== '*') j = m;
+  }
+  return names;
+}

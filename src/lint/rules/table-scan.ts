@@ -1,0 +1,172 @@
+// table-scan: the table located by scanning — kernel memory walked comparing the slot at a
+// syscall number with that syscall's address, the IDT (`sidt`), the syscall entry MSR, ARM's
+// vector page, or the dispatch instruction's bytes in the entry code.
+import { asmStatements, numberText, tok } from '../engine/context.js';
+import type { Segment } from '../engine/structure.js';
+import { ENTRY_MSRS, ENTRY_SYMBOLS, MSR_READS, normalNumber } from '../engine/symbols.js';
+import type { Token } from '../scan/index.js';
+import { type Rule, STUB_FIX } from './rule.js';
+
+type MessageIds = 'slotCompare' | 'idt' | 'msr' | 'armVector' | 'dispatchBytes' | 'entryLookup';
+
+const SYSCALL_FN = /^(__(x64|ia32|x32|arm64|arm|riscv|s390x?|se|do)_)?k?sys_[a-z0-9_]+$/;
+const ARM_VECTOR = new Set(['0xffff0000', '0xffff0008']);
+const ARM_LDR_PC = new Set(['0xe59ff000', '0xe59ff00', '0xe59ff', '0xe59ff018']);
+
+/** Operand range around a comparison operator, stopping at `&&`, `||`, `,`, `;` or an open bracket. */
+function side(seg: Segment, from: number, dir: 1 | -1): [number, number] {
+  let i = from;
+  for (let guard = 0; guard < 64; guard++) {
+    const t = seg.toks[i];
+    if (!t || /^(&&|\|\||,|;|\?|:|==|!=|=|\{|\})$/.test(t.text)) break;
+    const m = seg.match[i] ?? -1;
+    if (
+      (dir === 1 && (t.text === ')' || t.text === ']')) ||
+      (dir === -1 && (t.text === '(' || t.text === '['))
+    ) {
+      if (m < 0 || (dir === 1 ? m < i : m > i)) break;
+    }
+    if (m >= 0 && ((dir === 1 && m > i) || (dir === -1 && m < i))) i = m;
+    i += dir;
+  }
+  return dir === 1 ? [from, i] : [i + 1, from + 1];
+}
+
+export const tableScan = {
+  meta: {
+    id: 'table-scan',
+    description:
+      'Kernel memory, the IDT, the syscall MSR or the vector page is scanned to locate the system call table.',
+    fullDescription:
+      "Flags the classic ways of finding an unexported system call table without its name: walking kernel memory until the slot at a syscall number (for example __NR_close) holds that syscall's address (sys_close); reading the IDT with sidt to reach the int 0x80 handler; reading the syscall entry MSR (MSR_LSTAR, MSR_CSTAR, SYSENTER_EIP); decoding ARM's vector page (0xffff0008, `ldr pc, [pc, #x]`) to reach vector_swi; searching entry code for the `call *table(,%rax,8)` bytes; looking up entry symbols to search them.",
+    defaultSeverity: 'error',
+    messages: {
+      slotCompare:
+        'memory is scanned for the system call table: the slot at `{{index}}` is compared with `{{symbol}}`',
+      idt: 'the IDT is read (`{{how}}`) to reach the syscall handler and, through it, the table',
+      msr: 'the syscall entry MSR `{{msr}}` is read to find the system call table',
+      armVector: "ARM's vector page (`{{value}}`) is decoded to reach vector_swi and the table",
+      dispatchBytes:
+        'entry code is searched for the `call *table(,reg,n)` instruction bytes to find the table',
+      entryLookup: '`{{symbol}}` is looked up to search the syscall entry code for the table',
+    },
+    fix: STUB_FIX,
+    docs: 'docs/rules/table-scan.md',
+  },
+  check(context) {
+    const a = context.analysis;
+    a.st.segs.forEach((seg, si) => {
+      const toks = seg.toks;
+      for (let i = 0; i < toks.length; i++) {
+        const t = toks[i] as Token;
+        if (t.text === '==' || t.text === '!=') {
+          const l = side(seg, i - 1, -1);
+          const r = side(seg, i + 1, 1);
+          for (const [nr, other] of [
+            [l, r],
+            [r, l],
+          ] as const) {
+            const idx = toks.slice(nr[0], nr[1]).findIndex((x) => x.text.startsWith('__NR_'));
+            if (idx < 0) continue;
+            const sym = toks
+              .slice(other[0], other[1])
+              .find(
+                (x) =>
+                  x.type === 'id' &&
+                  (SYSCALL_FN.test(x.text) || a.kind(si, other[0], other[1], -1) === 'kaddr'),
+              );
+            if (!sym || a.tableNames.has(sym.text)) continue;
+            let at = nr[0];
+            while (
+              at < nr[1] &&
+              (toks[at]?.type !== 'id' ||
+                /^(unsigned|long|int|void|char|const)$/.test(toks[at]?.text ?? ''))
+            )
+              at++;
+            context.report({
+              seg: si,
+              tok: at,
+              messageId: 'slotCompare',
+              data: { index: (toks[nr[0] + idx] as Token).text, symbol: sym.text },
+            });
+            break;
+          }
+        } else if (t.type === 'str' && /\bsidt\b/.test(t.text)) {
+          context.report({ seg: si, tok: i, messageId: 'idt', data: { how: 'sidt' } });
+        } else if (
+          t.type === 'id' &&
+          /^(native_)?store_idt$/.test(t.text) &&
+          toks[i + 1]?.text === '('
+        ) {
+          context.report({ seg: si, tok: i, messageId: 'idt', data: { how: t.text } });
+        } else if (t.type === 'num') {
+          const v = numberText(t);
+          const prev = toks[i - 1]?.text;
+          const castToPointer =
+            prev === ')' &&
+            toks[(seg.match[i - 1] ?? 0) + 1] &&
+            toks.slice(seg.match[i - 1] ?? i, i).some((x) => x.text === '*');
+          if ((ARM_VECTOR.has(v) && castToPointer) || ARM_LDR_PC.has(v)) {
+            context.report({ seg: si, tok: i, messageId: 'armVector', data: { value: t.text } });
+          }
+        }
+        if ((t.type === 'num' || t.type === 'chr') && numberText(t) === '0xff') {
+          // `call *table(,%rax,8)` is ff 14 c5 (x86-64), `call *table(,%eax,4)` ff 14 85 (i386).
+          // Compared or listed bytes only: in `p[i + 1] == 0x14` the bytes are outside brackets.
+          const rest: string[] = [];
+          for (
+            let k = i + 1, depth = 0;
+            k < Math.min(toks.length, i + 24) && rest.length < 2;
+            k++
+          ) {
+            const x = toks[k] as Token;
+            if (x.text === '[') depth++;
+            else if (x.text === ']') depth--;
+            else if (depth === 0 && (x.type === 'num' || x.type === 'chr'))
+              rest.push(numberText(x));
+          }
+          if (rest[0] === '0x14' && (rest[1] === '0xc5' || rest[1] === '0x85')) {
+            context.report({ seg: si, tok: i, messageId: 'dispatchBytes', data: {} });
+          }
+        }
+        if (t.type === 'str' && /\\x[fF]{2}\\x14\\x(c5|C5|85)/.test(t.text)) {
+          context.report({ seg: si, tok: i, messageId: 'dispatchBytes', data: {} });
+        }
+      }
+    });
+    for (const c of a.calls) {
+      const callee = tok(a, c.seg, c.callee)?.text ?? '';
+      const arg0 = c.args[0];
+      if (MSR_READS.has(callee) && arg0) {
+        const t = tok(a, c.seg, arg0[0]);
+        if (t && ENTRY_MSRS.has(normalNumber(t.text)))
+          context.report({ seg: c.seg, tok: arg0[0], messageId: 'msr', data: { msr: t.text } });
+      }
+      const li = a.lookupIndex(c.seg, c.callee, c.scope);
+      const arg = c.args[li];
+      if (li >= 0 && arg) {
+        const sym = a.symbolOf(c.seg, arg[0], arg[1], c.scope);
+        if (sym && ENTRY_SYMBOLS.has(sym))
+          context.report({
+            seg: c.seg,
+            tok: c.callee,
+            messageId: 'entryLookup',
+            data: { symbol: sym },
+          });
+      }
+    }
+    for (const s of asmStatements(a)) {
+      const toks = a.st.segs[s.seg]?.toks ?? [];
+      const body = toks.slice(s.start, s.end);
+      const str = body.findIndex((t) => t.type === 'str' && /rdmsr/.test(t.text));
+      const msr = body.find((t) => ENTRY_MSRS.has(normalNumber(t.text)));
+      if (str >= 0 && msr)
+        context.report({
+          seg: s.seg,
+          tok: s.start + str,
+          messageId: 'msr',
+          data: { msr: msr.text },
+        });
+    }
+  },
+} satisfies Rule<MessageIds>;

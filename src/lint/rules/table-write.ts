@@ -1,0 +1,88 @@
+// table-write: a slot of the table written — by assignment, xchg/cmpxchg/WRITE_ONCE/memcpy, or
+// through any alias the analysis followed (pointers, struct fields, helper parameters, macros,
+// globals from other files) — a shadow copy edited for installation, or the syscall entry and
+// dispatch code patched instead of the table.
+import { firstId, tok } from '../engine/context.js';
+import type { Kind } from '../engine/facts.js';
+import { ENTRY_MSRS, MSR_WRITES, normalNumber, WRITERS } from '../engine/symbols.js';
+import { HOOK_FIX, type Rule } from './rule.js';
+
+type MessageIds = 'slotWrite' | 'writeCall' | 'shadowWrite' | 'entryPatch' | 'msrWrite';
+
+function family(k: Kind | null): 'table' | 'shadow' | 'entry' | null {
+  if (k === 'slot' || k === 'table') return 'table';
+  if (k === 'sslot' || k === 'shadow') return 'shadow';
+  if (k === 'eslot' || k === 'entry') return 'entry';
+  return null;
+}
+
+export const tableWrite = {
+  meta: {
+    id: 'table-write',
+    description:
+      'A slot of the system call table is overwritten, or the table is bypassed by patching entry code.',
+    fullDescription:
+      "Flags writes into the system call table: assignment to an element, xchg/cmpxchg/WRITE_ONCE/memcpy into it, directly or through an alias (a local or global pointer, a struct field, a helper's parameter, a macro, an extern global written in another file); edits of a shadow copy of the table meant to replace it; and patches of the syscall entry or dispatch code (or its MSR) that bypass the table. Nothing locks the table: a concurrent syscall can read a torn or stale entry, and unloading the module leaves dangling pointers.",
+    defaultSeverity: 'error',
+    messages: {
+      slotWrite: 'a slot of the system call table is overwritten through `{{name}}`',
+      writeCall: '`{{callee}}` writes into the system call table through `{{name}}`',
+      shadowWrite:
+        'a shadow copy of the system call table (`{{name}}`) is edited to be installed in its place',
+      entryPatch: 'syscall entry code is patched through `{{name}}` instead of the table',
+      msrWrite: 'the syscall entry MSR `{{msr}}` is rewritten, bypassing the table',
+    },
+    fix: HOOK_FIX,
+    docs: 'docs/rules/table-write.md',
+  },
+  check(context) {
+    const a = context.analysis;
+    const ids: Record<'table' | 'shadow' | 'entry', MessageIds> = {
+      table: 'slotWrite',
+      shadow: 'shadowWrite',
+      entry: 'entryPatch',
+    };
+    for (const asg of a.assigns) {
+      if (asg.shape === 'name' || asg.shape === 'field') continue;
+      const k = a.kind(asg.seg, asg.lhs[0], asg.lhs[1], asg.scope);
+      if (k !== 'slot' && k !== 'sslot' && k !== 'eslot') continue;
+      const f = family(k) as 'table' | 'shadow' | 'entry';
+      const at = firstId(a, asg.seg, asg.lhs[0], asg.lhs[1]);
+      context.report({
+        seg: asg.seg,
+        tok: at,
+        messageId: ids[f],
+        data: { name: tok(a, asg.seg, at)?.text ?? '' },
+      });
+    }
+    for (const c of a.calls) {
+      const callee = tok(a, c.seg, c.callee)?.text ?? '';
+      const arg0 = c.args[0];
+      if (!arg0) continue;
+      if (WRITERS.has(callee)) {
+        const f = family(a.kind(c.seg, arg0[0], arg0[1], c.scope));
+        if (!f) continue;
+        // memcpy(shadow, table, size) makes the shadow copy; editing it is the finding.
+        const src = c.args[1];
+        if (f === 'shadow' && src && a.kind(c.seg, src[0], src[1], c.scope) === 'table') continue;
+        const at = firstId(a, c.seg, arg0[0], arg0[1]);
+        const name = tok(a, c.seg, at)?.text ?? '';
+        context.report({
+          seg: c.seg,
+          tok: at,
+          messageId: f === 'table' ? 'writeCall' : ids[f],
+          data: { callee, name },
+        });
+      } else if (MSR_WRITES.has(callee)) {
+        const t = tok(a, c.seg, arg0[0]);
+        if (t && ENTRY_MSRS.has(normalNumber(t.text)))
+          context.report({
+            seg: c.seg,
+            tok: arg0[0],
+            messageId: 'msrWrite',
+            data: { msr: t.text },
+          });
+      }
+    }
+  },
+} satisfies Rule<MessageIds>;

@@ -1,0 +1,156 @@
+// wp-disable: write protection lifted — CR0.WP cleared (write_cr0 with the bit masked off,
+// directly or through a local variable), inline assembly writing %cr0, ARM domains set to
+// manager, or the table's own pages made writable. Raised to error when the module touches the table.
+import { asmStatements, tok } from '../engine/context.js';
+import { protectionChanges } from '../engine/protection.js';
+import type { Segment } from '../engine/structure.js';
+import type { Token } from '../scan/index.js';
+import { type Rule, STUB_FIX } from './rule.js';
+
+type MessageIds = 'cr0Write' | 'cr0Asm' | 'armDomain' | 'tableMemory';
+
+const CR0_WRITER = /(write|wr|set|put).*cr0|cr0.*(write|set)/i;
+const WP_MASKS = new Set(['X86_CR0_WP', '0x10000', '0x00010000', '65536', 'CR0_WP']);
+const WP_CLEARED = new Set([
+  '0xfffeffff',
+  '0xfffffffffffeffff',
+  '0xFFFEFFFF',
+  '0xFFFFFFFFFFFEFFFF',
+]);
+/** `mov ..., %cr0` (AT&T) or `mov cr0, ...` (Intel). */
+const CR0_ASM = /mov[lqw]?\s+[^;\n]*,\s*%+cr0\b|\bmov\s+cr0\s*,/i;
+const ARM_DACR_ASM = /mcr\s+p15\s*,\s*0\s*,\s*%?\w+\s*,\s*c3\s*,\s*c0/i;
+
+function clearsWp(toks: Token[], from: number, to: number): boolean {
+  for (let i = from; i < to; i++) {
+    const t = toks[i] as Token;
+    const v = t.text.replace(/[uUlL]+$/, '');
+    if (WP_CLEARED.has(v) || WP_CLEARED.has(v.toLowerCase())) return true;
+    if (t.text === '~' || t.text === '^' || t.text === '^=') {
+      let j = i + 1;
+      while (toks[j]?.text === '(' && j < to) j++;
+      const m = toks[j];
+      if (!m) continue;
+      const mv = m.text.replace(/[uUlL]+$/, '');
+      if (WP_MASKS.has(mv)) return true;
+      if (mv === '1' && toks[j + 1]?.text === '<<' && toks[j + 2]?.text === '16') return true;
+      if (m.text === 'BIT' && toks[j + 2]?.text === '16') return true;
+    }
+  }
+  return false;
+}
+
+export const wpDisable = {
+  meta: {
+    id: 'wp-disable',
+    description:
+      "Write protection of kernel memory is lifted (CR0.WP, %cr0 writes, ARM domains, the table's pages).",
+    fullDescription:
+      'Flags code that lifts write protection so read-only kernel data can be patched: write_cr0/native_write_cr0 with X86_CR0_WP (bit 16, 0x10000) masked off, directly or through a local variable or clear_bit(16, ...); inline assembly moving a value into %cr0; ARM domain access set to manager (set_domain/modify_domain with DOMAIN_MANAGER, `mcr p15, 0, r, c3, c0`); and page attributes or page-table entries of the system call table made writable. A warning on its own; an error when the same module (the files of its directory) touches the system call table.',
+    defaultSeverity: 'warning',
+    messages: {
+      cr0Write: '`{{callee}}` clears CR0.WP: write protection is lifted for all kernel memory',
+      cr0Asm: 'inline assembly writes %cr0, which can lift write protection for all kernel memory',
+      armDomain:
+        'ARM domain access is set to manager (`{{how}}`): page permissions are no longer checked',
+      tableMemory: "`{{callee}}` makes the system call table's memory writable",
+    },
+    fix: STUB_FIX,
+    docs: 'docs/rules/wp-disable.md',
+  },
+  check(context) {
+    const a = context.analysis;
+    const escalate = context.moduleTouchesTable;
+    for (const c of a.calls) {
+      const callee = tok(a, c.seg, c.callee)?.text ?? '';
+      const seg = a.st.segs[c.seg] as Segment;
+      if (CR0_WRITER.test(callee) && c.args.length === 1) {
+        const [x, y] = c.args[0] as [number, number];
+        let cleared = clearsWp(seg.toks, x, y);
+        const only = y - x === 1 && seg.toks[x]?.type === 'id' ? (seg.toks[x] as Token).text : null;
+        if (!cleared && only !== null && c.scope >= 0) cleared = variableCleared(a, c.scope, only);
+        if (cleared)
+          context.report({
+            seg: c.seg,
+            tok: c.callee,
+            messageId: 'cr0Write',
+            data: { callee },
+            escalate,
+          });
+      }
+      if (
+        (callee === 'set_domain' || callee === 'modify_domain') &&
+        seg.toks
+          .slice(c.callee, c.args.at(-1)?.[1] ?? c.callee)
+          .some((t) => t.text === 'DOMAIN_MANAGER' || t.text === 'DOMAIN_MANAGER_VALUE')
+      ) {
+        context.report({
+          seg: c.seg,
+          tok: c.callee,
+          messageId: 'armDomain',
+          data: { how: callee },
+          escalate,
+        });
+      }
+    }
+    for (const s of asmStatements(a)) {
+      const toks = a.st.segs[s.seg]?.toks ?? [];
+      for (let i = s.start; i < s.end; i++) {
+        const t = toks[i] as Token;
+        if (t.type !== 'str') continue;
+        // The template: the string literals before the first operand colon.
+        let joined = '';
+        for (let k = i; k < s.end && toks[k]?.type === 'str'; k++)
+          joined += (toks[k] as Token).text.slice(1, -1);
+        if (CR0_ASM.test(joined.replace(/\\n|\\t/g, ' '))) {
+          context.report({ seg: s.seg, tok: i, messageId: 'cr0Asm', data: {}, escalate });
+        } else if (ARM_DACR_ASM.test(joined)) {
+          context.report({
+            seg: s.seg,
+            tok: i,
+            messageId: 'armDomain',
+            data: { how: 'mcr p15 c3' },
+            escalate,
+          });
+        }
+        break;
+      }
+    }
+    for (const p of protectionChanges(a)) {
+      if (p.target === 'table')
+        context.report({
+          seg: p.seg,
+          tok: p.tok,
+          messageId: 'tableMemory',
+          data: { callee: p.callee },
+          escalate: true,
+        });
+    }
+  },
+} satisfies Rule<MessageIds>;
+
+/** `cr0 &= ~X86_CR0_WP`, `cr0 = read_cr0() & ~0x10000`, `clear_bit(16, &cr0)` in the same function. */
+function variableCleared(
+  a: import('../engine/analyze.js').Analysis,
+  scope: number,
+  name: string,
+): boolean {
+  for (const asg of a.assigns) {
+    if (asg.scope !== scope || tok(a, asg.seg, asg.lhs[1] - 1)?.text !== name) continue;
+    const seg = a.st.segs[asg.seg] as Segment;
+    if (asg.op === '&=' || asg.op === '^=') {
+      if (clearsWp(seg.toks, asg.rhs[0] - 1, asg.rhs[1])) return true;
+    } else if (clearsWp(seg.toks, asg.rhs[0], asg.rhs[1])) return true;
+  }
+  for (const c of a.calls) {
+    if (c.scope !== scope) continue;
+    const callee = tok(a, c.seg, c.callee)?.text ?? '';
+    if (!/^(__)?clear_bit$|^__clear_bit$/.test(callee) || c.args.length !== 2) continue;
+    const bit = tok(a, c.seg, (c.args[0] as [number, number])[0])?.text ?? '';
+    const target = a.st.segs[c.seg]?.toks
+      .slice(...(c.args[1] as [number, number]))
+      .some((t) => t.text === name);
+    if (target && (bit === '16' || bit === 'X86_CR0_WP_BIT')) return true;
+  }
+  return false;
+}

@@ -1,0 +1,46 @@
+// The scanner's front door: masks a C file, tokenizes it, and collects directives, macros and
+// comments with positions. Works on any text (garbage, NUL bytes, unterminated literals).
+import type { SourceComment } from '../types.js';
+import { lineStarts, positionOf } from './lines.js';
+import { collectMacros, type Macro } from './macros.js';
+import { type MaskedSource, maskSource } from './mask.js';
+import { type Directive, type Token, tokenize } from './tokenize.js';
+
+export { lineText, positionOf } from './lines.js';
+export { maskSource } from './mask.js';
+export { stringValue } from './tokenize.js';
+export type { Directive, Macro, MaskedSource, Token };
+
+export interface ScannedFile {
+  text: string;
+  masked: MaskedSource;
+  tokens: Token[];
+  directives: Directive[];
+  macros: Macro[];
+  lineStarts: number[];
+}
+
+export function scanSource(text: string): ScannedFile {
+  const masked = maskSource(text);
+  const { tokens, directives } = tokenize(text, masked);
+  return {
+    text,
+    masked,
+    tokens,
+    directives,
+    macros: collectMacros(tokens, directives),
+    lineStarts: lineStarts(text),
+  };
+}
+
+/** Comments whose text contains `needle`, with positions (for suppression directives). */
+export function commentsContaining(file: ScannedFile, needle: string): SourceComment[] {
+  const out: SourceComment[] = [];
+  for (const c of file.masked.comments) {
+    const text = file.text.slice(c.start, c.end);
+    if (!text.includes(needle)) continue;
+    const { line, column } = positionOf(file.lineStarts, c.start);
+    out.push({ text, start: c.start, end: c.end, line, column });
+  }
+  return out;
+}

@@ -1,0 +1,167 @@
+// Splits masked C text into tokens (identifiers, numbers, string and character literals,
+// punctuators) and marks which ones belong to preprocessor directives. Literal values are read
+// from the original text, since the masked copy blanks their insides.
+import type { MaskedSource } from './mask.js';
+
+export type TokenType = 'id' | 'num' | 'str' | 'chr' | 'op';
+
+export interface Token {
+  type: TokenType;
+  /** The token's text; for literals, the raw literal with its quotes. */
+  text: string;
+  start: number;
+  end: number;
+  /** Index of the directive this token belongs to, or -1 in ordinary code. */
+  dir: number;
+}
+
+export interface Directive {
+  /** `define`, `include`, `if`, `ifdef`, `else`, ...; '' for a null directive. */
+  name: string;
+  /** Token index of the `#` and one past the directive's last token. */
+  first: number;
+  end: number;
+  start: number;
+}
+
+const PUNCT3 = new Set(['<<=', '>>=', '...']);
+const PUNCT2 = new Set([
+  '->',
+  '++',
+  '--',
+  '<<',
+  '>>',
+  '<=',
+  '>=',
+  '==',
+  '!=',
+  '&&',
+  '||',
+  '+=',
+  '-=',
+  '*=',
+  '/=',
+  '%=',
+  '&=',
+  '|=',
+  '^=',
+  '##',
+]);
+
+function isIdStart(c: number): boolean {
+  return (c >= 97 && c <= 122) || (c >= 65 && c <= 90) || c === 95 || c === 36;
+}
+function isIdPart(c: number): boolean {
+  return isIdStart(c) || (c >= 48 && c <= 57);
+}
+function isDigit(c: number): boolean {
+  return c >= 48 && c <= 57;
+}
+
+export function tokenize(
+  text: string,
+  source: MaskedSource,
+): { tokens: Token[]; directives: Directive[] } {
+  const m = source.masked;
+  const tokens: Token[] = [];
+  const directives: Directive[] = [];
+  const literalEnds = new Map<number, number>();
+  for (const s of source.strings) literalEnds.set(s.start, s.end);
+  for (const s of source.chars) literalEnds.set(s.start, s.end);
+  const n = m.length;
+  let i = 0;
+  let atLineStart = true;
+  let dir = -1;
+  const closeDirective = (): void => {
+    const d = directives[dir];
+    if (d) d.end = tokens.length;
+    dir = -1;
+  };
+  while (i < n) {
+    const c = m.charCodeAt(i);
+    if (c === 10) {
+      if (dir >= 0) closeDirective();
+      atLineStart = true;
+      i++;
+      continue;
+    }
+    if (c === 92) {
+      // Backslash-newline joins lines (a directive goes on).
+      let j = i + 1;
+      if (m.charCodeAt(j) === 13) j++;
+      if (m.charCodeAt(j) === 10) {
+        i = j + 1;
+        continue;
+      }
+      i++;
+      continue;
+    }
+    if (c <= 32 || c === 127) {
+      i++;
+      continue;
+    }
+    const start = i;
+    if (c === 35 && atLineStart) {
+      atLineStart = false;
+      dir = directives.length;
+      directives.push({ name: '', first: tokens.length, end: tokens.length, start });
+      tokens.push({ type: 'op', text: '#', start, end: i + 1, dir });
+      i++;
+      let j = i;
+      while (j < n && (m.charCodeAt(j) === 32 || m.charCodeAt(j) === 9)) j++;
+      let k = j;
+      while (k < n && isIdPart(m.charCodeAt(k))) k++;
+      (directives[dir] as Directive).name = m.slice(j, k);
+      continue;
+    }
+    atLineStart = false;
+    let type: TokenType;
+    if (isIdStart(c)) {
+      i++;
+      while (i < n && isIdPart(m.charCodeAt(i))) i++;
+      type = 'id';
+    } else if (isDigit(c) || (c === 46 && isDigit(m.charCodeAt(i + 1)))) {
+      i++;
+      while (i < n) {
+        const d = m.charCodeAt(i);
+        if (isIdPart(d) || d === 46) i++;
+        else if ((d === 43 || d === 45) && /[eEpP]/.test(m[i - 1] as string)) i++;
+        else break;
+      }
+      type = 'num';
+    } else if (c === 34 || c === 39) {
+      const end = literalEnds.get(i);
+      if (end === undefined) {
+        // A stray quote (masked region edge or lone apostrophe): a one-character punctuator.
+        i++;
+        type = 'op';
+      } else {
+        i = end;
+        type = c === 34 ? 'str' : 'chr';
+      }
+    } else {
+      const three = m.slice(i, i + 3);
+      const two = m.slice(i, i + 2);
+      if (PUNCT3.has(three)) i += 3;
+      else if (PUNCT2.has(two)) i += 2;
+      else i++;
+      type = 'op';
+    }
+    const raw = type === 'str' || type === 'chr' ? text.slice(start, i) : m.slice(start, i);
+    tokens.push({ type, text: raw, start, end: i, dir });
+  }
+  if (dir >= 0) closeDirective();
+  return { tokens, directives };
+}
+
+/** The value of a string literal token (escapes decoded loosely; prefixes L/u8 are separate ids). */
+export function stringValue(raw: string): string {
+  const inner = raw.length >= 2 && raw.endsWith('"') ? raw.slice(1, -1) : raw.slice(1);
+  if (!inner.includes('\\')) return inner;
+  return inner.replace(/\\(x[0-9a-fA-F]{1,2}|[0-7]{1,3}|.)/gs, (_, e: string) => {
+    if (e[0] === 'x') return String.fromCharCode(Number.parseInt(e.slice(1), 16));
+    if (/^[0-7]/.test(e)) return String.fromCharCode(Number.parseInt(e, 8));
+    const map: Record<string, string> = { n: '\n', t: '\t', r: '\r', '0': '\0', '\n': '' };
+    return map[e] ?? e;
+  });
+}
