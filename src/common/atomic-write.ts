@@ -38,13 +38,19 @@ function sameBytes(existing: Buffer | undefined, content: string | Uint8Array): 
 export function writeFilesAtomically(files: readonly PlannedFile[]): WriteReport {
   const report: WriteReport = { written: [], unchanged: [] };
   const staged: Array<{ tmp: string; path: string }> = [];
+  // One mkdir per folder, not per file: generated trees put dozens of files in few folders.
+  const folders = new Set<string>();
   try {
     for (const file of files) {
       if (sameBytes(readIfExists(file.path), file.content)) {
         report.unchanged.push(file.path);
         continue;
       }
-      mkdirSync(dirname(file.path), { recursive: true });
+      const folder = dirname(file.path);
+      if (!folders.has(folder)) {
+        mkdirSync(folder, { recursive: true });
+        folders.add(folder);
+      }
       const tmp = `${file.path}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`;
       writeFileSync(tmp, file.content);
       staged.push({ tmp, path: file.path });
