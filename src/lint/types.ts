@@ -78,4 +78,7 @@ export interface LintResult {
 }
 
 /** A formatter turns a result into the text written to stdout. */
-export type Formatter = (result: LintResult, context: { toolVersion: string; cwd: string }) => string;
+export type Formatter = (
+  result: LintResult,
+  context: { toolVersion: string; cwd: string },
+) => string;

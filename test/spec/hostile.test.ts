@@ -4,7 +4,7 @@ import { mkdtempSync, symlinkSync, truncateSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { repoRoot, runCli } from '../helpers/run-cli.js';
+import { runCli } from '../helpers/run-cli.js';
 
 const cases: Array<[string, string, RegExp]> = [
   [
