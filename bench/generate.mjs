@@ -24,7 +24,8 @@ import { fileURLToPath } from 'node:url';
 
 const repo = join(dirname(fileURLToPath(import.meta.url)), '..');
 const cli = join(repo, 'dist', 'cli.js');
-const reference = join(repo, '..', 'shared', 'reference', 'linux-6.12.117');
+const reference =
+  process.env.SYSCALLTBL_REFERENCE ?? join(repo, '..', 'shared', 'reference', 'linux-6.12.117');
 const linuxSrc = process.env.SYSCALLTBL_LINUX_SRC || '/usr/src/linux-source-6.12';
 const SCRIPTS = [
   'scripts/syscallhdr.sh',

@@ -4,7 +4,23 @@ import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { repoRoot } from './run-cli.js';
 
-export const referenceRoot = join(repoRoot, '..', 'shared', 'reference', 'linux-6.12.117');
+/**
+ * The reference: $SYSCALLTBL_REFERENCE, else ../shared/reference/linux-6.12.117 beside the
+ * repository (where CI and every checkout here have it). Required data: tests that use it fail
+ * loudly rather than skip when it is missing.
+ */
+export const referenceRoot = ((): string => {
+  const candidates = [
+    process.env.SYSCALLTBL_REFERENCE,
+    join(repoRoot, '..', 'shared', 'reference', 'linux-6.12.117'),
+  ];
+  const found = candidates.find((c): c is string => !!c && existsSync(join(c, 'tbl')));
+  if (!found)
+    throw new Error(
+      `kernel reference data not found (tried ${candidates.filter(Boolean).join(', ')}); set SYSCALLTBL_REFERENCE`,
+    );
+  return found;
+})();
 export const referenceTbl = join(referenceRoot, 'tbl');
 export const referenceExpected = join(referenceRoot, 'expected');
 
