@@ -115,6 +115,30 @@ function loadOne(
 }
 
 /** Cross-file checks: every id unique, every reference resolves. */
+/** Records `id` as defined in `file`; a second definition is a diagnostic at `path`. */
+function claim(
+  registry: Map<string, string>,
+  kind: string,
+  id: string,
+  at: { src: YamlData; descriptor: ArchDescriptor; path: Array<string | number> },
+  diagnostics: Diagnostic[],
+): void {
+  const prior = registry.get(id);
+  if (prior) {
+    diagnostics.push(
+      diagnosticAtPath(
+        at.src.locate(),
+        at.path,
+        `${kind}-duplicate`,
+        `${kind} "${id}" is also defined in ${prior}`,
+        `${kind} names are unique across descriptors`,
+        { as: at.path.length > 1 ? 'key' : 'value' },
+      ),
+    );
+  }
+  registry.set(id, at.descriptor.file);
+}
+
 function crossCheck(
   loaded: Array<{ src: YamlData; descriptor: ArchDescriptor }>,
   diagnostics: Diagnostic[],
@@ -123,47 +147,12 @@ function crossCheck(
   const abis = new Map<string, string>();
   const arches = new Map<string, string>();
   for (const { src, descriptor } of loaded) {
-    const prior = arches.get(descriptor.arch);
-    if (prior)
-      diagnostics.push(
-        diagnosticAtPath(
-          src.locate(),
-          ['arch'],
-          'arch-duplicate',
-          `architecture "${descriptor.arch}" is also described in ${prior}`,
-          'describe each architecture once',
-        ),
-      );
-    arches.set(descriptor.arch, descriptor.file);
+    claim(arches, 'arch', descriptor.arch, { src, descriptor, path: ['arch'] }, diagnostics);
     for (const t of descriptor.tables) {
-      const other = tables.get(t.id);
-      if (other)
-        diagnostics.push(
-          diagnosticAtPath(
-            src.locate(),
-            ['tables', t.id],
-            'table-duplicate',
-            `table "${t.id}" is also defined in ${other}`,
-            'table ids are unique across descriptors',
-            { as: 'key' },
-          ),
-        );
-      tables.set(t.id, descriptor.file);
+      claim(tables, 'table', t.id, { src, descriptor, path: ['tables', t.id] }, diagnostics);
     }
     for (const a of descriptor.abis) {
-      const other = abis.get(a.name);
-      if (other)
-        diagnostics.push(
-          diagnosticAtPath(
-            src.locate(),
-            ['abis', a.name],
-            'abi-duplicate',
-            `ABI "${a.name}" is also defined in ${other}`,
-            'ABI names are unique across descriptors',
-            { as: 'key' },
-          ),
-        );
-      abis.set(a.name, descriptor.file);
+      claim(abis, 'abi', a.name, { src, descriptor, path: ['abis', a.name] }, diagnostics);
     }
   }
   for (const { src, descriptor } of loaded) {

@@ -3,10 +3,9 @@
 // are all cached loads only the handlebars runtime and skips parsing and compiling them.
 // SYSCALLTBL_NO_CACHE=1 disables it. The cached text is handlebars' own compilation of the
 // template, read back from the user's own cache folder: the same trust as the spec cache there.
-import { mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import { join } from 'node:path';
-import { cacheDirs, cacheKey } from '../spec/cache.js';
+import { cacheKey, readCacheFile, writeCacheFile } from '../common/cache.js';
 
 let handlebarsVersion: string | undefined;
 
@@ -29,25 +28,9 @@ export function templateKey(source: string, options: object): string {
 
 /** The precompiled template (JavaScript source of a handlebars template spec), if cached. */
 export function readPrecompiled(key: string): string | undefined {
-  for (const dir of cacheDirs()) {
-    try {
-      return readFileSync(join(dir, `${key}.hbs.js`), 'utf8');
-    } catch {
-      // Not here: try the next place.
-    }
-  }
-  return undefined;
+  return readCacheFile(`${key}.hbs.js`);
 }
 
 export function writePrecompiled(key: string, code: string): void {
-  const dir = cacheDirs()[0];
-  if (!dir) return;
-  try {
-    mkdirSync(dir, { recursive: true });
-    const tmp = join(dir, `${key}.${process.pid}.tmp`);
-    writeFileSync(tmp, code);
-    renameSync(tmp, join(dir, `${key}.hbs.js`));
-  } catch {
-    // Unwritable cache: only speed is lost.
-  }
+  writeCacheFile(`${key}.hbs.js`, code);
 }
