@@ -34,7 +34,8 @@ interface RawDescriptor {
   tableSymbols: string[];
   tables: Record<
     string,
-    Omit<TableDescriptor, 'id' | 'arch' | 'placeholderEntries'> & {
+    Omit<TableDescriptor, 'id' | 'arch' | 'placeholderEntries' | 'legacySources'> & {
+      legacySources?: TableDescriptor['legacySources'];
       fullColumns?: boolean;
       sortsItself?: boolean;
       compatDefault?: 'none' | 'entry';
@@ -69,6 +70,7 @@ function toDescriptor(raw: RawDescriptor, file: string): ArchDescriptor {
       compatRole: t.compatRole ?? 'compat',
       tags: t.tags,
       placeholderEntries: t.placeholderEntries ?? [],
+      legacySources: t.legacySources ?? [],
       fullColumns: t.fullColumns ?? false,
       sortsItself: t.sortsItself ?? false,
       header: t.header,

@@ -24,6 +24,11 @@ export interface TableDescriptor {
   fullColumns: boolean;
   /** The tables' own generator sorts rows itself (s390), so file order is free. */
   sortsItself: boolean;
+  /**
+   * Where trees older than the `.tbl` keep the same rows (import only): headers read in order,
+   * e.g. asm-generic/unistd.h, then each architecture's own rows with the table's tag for them.
+   */
+  legacySources: Array<{ path: string; format: string; tag?: string }>;
   /** The comment the written `.tbl` opens with (stating its format). */
   header: string;
 }

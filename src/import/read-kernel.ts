@@ -3,14 +3,15 @@
 import { existsSync, readdirSync, readFileSync, readlinkSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
 import { gunzipSync } from 'node:zlib';
-import type { ArchSet } from '../arch/model.js';
+import type { ArchSet, TableDescriptor } from '../arch/model.js';
 import { type Diagnostic, UserError } from '../common/diagnostics.js';
 import { readSourceText } from '../common/source-file.js';
 import { parseYaml } from '../common/yaml-document.js';
 import type { ImportInputs, StubOverlay } from './build-spec.js';
+import { parseGenericUnistd } from './parse-generic-unistd.js';
 import { parseSyscallsHeader } from './parse-syscalls-h.js';
 import { parseSyscallsManPage, resolveManPage } from './parse-syscalls-man.js';
-import { parseTbl } from './parse-tbl.js';
+import { parseTbl, type TblRow } from './parse-tbl.js';
 
 const MAX_TABLE_BYTES = 16 << 20;
 
@@ -35,6 +36,46 @@ export function kernelVersion(dir: string): string | undefined {
   return undefined;
 }
 
+/** Parsers of the headers older kernels kept their tables in, by descriptor `legacySource.format`. */
+type LegacyParser = typeof parseGenericUnistd;
+const LEGACY_FORMATS: Record<string, LegacyParser> = {
+  'asm-generic-unistd': parseGenericUnistd,
+};
+
+/**
+ * A table an older tree keeps in other forms (asm-generic/unistd.h and the architectures' own
+ * headers before 6.11), if any: the sources' rows merged in number order.
+ */
+function readLegacySources(dir: string, table: TableDescriptor) {
+  const present = table.legacySources.filter(
+    (l) => LEGACY_FORMATS[l.format] && existsSync(join(dir, l.path)),
+  );
+  if (present.length === 0) return undefined;
+  const rows: TblRow[] = [];
+  const diagnostics: Diagnostic[] = [];
+  let known = new Map<string, number>();
+  for (const source of present) {
+    const path = join(dir, source.path);
+    const parse = LEGACY_FORMATS[source.format] as LegacyParser;
+    const parsed = parse(readSourceText(path, path, MAX_TABLE_BYTES).text, path, {
+      ...(source.tag ? { tag: source.tag } : {}),
+      known,
+    });
+    rows.push(...parsed.rows);
+    diagnostics.push(...parsed.diagnostics);
+    known = parsed.numbers;
+  }
+  // Written as one table would be: by number (the stable sort keeps each header's own order).
+  rows.sort((a, b) => a.nr - b.nr);
+  diagnostics.push({
+    code: 'table-from-legacy-header',
+    severity: 'info',
+    message: `no ${table.path} in this tree: table ${table.id} read from ${present.map((p) => p.path).join(', ')}`,
+    file: dir,
+  });
+  return { file: join(dir, present[0]?.path ?? ''), rows, diagnostics };
+}
+
 function readTables(
   dir: string,
   arches: ArchSet,
@@ -44,6 +85,12 @@ function readTables(
   for (const table of arches.tables.values()) {
     const path = join(dir, table.path);
     if (!existsSync(path)) {
+      const legacy = readLegacySources(dir, table);
+      if (legacy) {
+        diagnostics.push(...legacy.diagnostics);
+        tables.set(table.id, { file: legacy.file, rows: legacy.rows });
+        continue;
+      }
       diagnostics.push({
         code: 'table-missing',
         severity: 'warning',
