@@ -15,43 +15,49 @@ type Effect =
   | { kind: 'alias32' }; // ... and of 32-bit ABIs
 
 /** Conditions as the header writes them (whitespace collapsed), per branch. */
-const CONDITIONS: Record<string, { then: Effect; else: Effect }> = {
+const CONDITIONS: Record<string, { ifBranch: Effect; elseBranch: Effect }> = {
   'if defined(__ARCH_WANT_TIME32_SYSCALLS) || __BITS_PER_LONG != 32': {
-    then: { kind: 'split', tag32: 'time32' },
-    else: { kind: 'skip' },
+    ifBranch: { kind: 'split', tag32: 'time32' },
+    elseBranch: { kind: 'skip' },
   },
   'if defined(__ARCH_WANT_NEW_STAT) || defined(__ARCH_WANT_STAT64)': {
-    then: { kind: 'split', tag32: 'stat64' },
-    else: { kind: 'skip' },
+    ifBranch: { kind: 'split', tag32: 'stat64' },
+    elseBranch: { kind: 'skip' },
   },
-  'ifdef __ARCH_WANT_RENAMEAT': { then: { kind: 'tag', tag: 'renameat' }, else: { kind: 'plain' } },
+  'ifdef __ARCH_WANT_RENAMEAT': {
+    ifBranch: { kind: 'tag', tag: 'renameat' },
+    elseBranch: { kind: 'plain' },
+  },
   'ifdef __ARCH_WANT_SET_GET_RLIMIT': {
-    then: { kind: 'tag', tag: 'rlimit' },
-    else: { kind: 'plain' },
+    ifBranch: { kind: 'tag', tag: 'rlimit' },
+    elseBranch: { kind: 'plain' },
   },
   'ifdef __ARCH_WANT_MEMFD_SECRET': {
-    then: { kind: 'tag', tag: 'memfd_secret' },
-    else: { kind: 'plain' },
+    ifBranch: { kind: 'tag', tag: 'memfd_secret' },
+    elseBranch: { kind: 'plain' },
   },
   'if defined(__SYSCALL_COMPAT) || __BITS_PER_LONG == 32': {
-    then: { kind: 'tag', tag: '32' },
-    else: { kind: 'plain' },
+    ifBranch: { kind: 'tag', tag: '32' },
+    elseBranch: { kind: 'plain' },
   },
   // scripts/syscall.tbl keeps only sync_file_range: no asm-generic user wants the variant.
-  'ifdef __ARCH_WANT_SYNC_FILE_RANGE2': { then: { kind: 'skip' }, else: { kind: 'plain' } },
-  'ifdef __ARCH_WANT_SYS_CLONE3': { then: { kind: 'plain' }, else: { kind: 'skip' } },
-  'ifndef __ARCH_NOMMU': { then: { kind: 'plain' }, else: { kind: 'skip' } },
-  'if __BITS_PER_LONG == 64 && !defined(__SYSCALL_COMPAT)': {
-    then: { kind: 'alias64' },
-    else: { kind: 'alias32' },
+  'ifdef __ARCH_WANT_SYNC_FILE_RANGE2': {
+    ifBranch: { kind: 'skip' },
+    elseBranch: { kind: 'plain' },
   },
-  'ifdef __NR3264_stat': { then: { kind: 'plain' }, else: { kind: 'plain' } },
+  'ifdef __ARCH_WANT_SYS_CLONE3': { ifBranch: { kind: 'plain' }, elseBranch: { kind: 'skip' } },
+  'ifndef __ARCH_NOMMU': { ifBranch: { kind: 'plain' }, elseBranch: { kind: 'skip' } },
+  'if __BITS_PER_LONG == 64 && !defined(__SYSCALL_COMPAT)': {
+    ifBranch: { kind: 'alias64' },
+    elseBranch: { kind: 'alias32' },
+  },
+  'ifdef __NR3264_stat': { ifBranch: { kind: 'plain' }, elseBranch: { kind: 'plain' } },
   // The header's own plumbing, not rows.
-  'ifndef __SYSCALL': { then: { kind: 'plain' }, else: { kind: 'plain' } },
-  'ifdef __SYSCALL_COMPAT': { then: { kind: 'plain' }, else: { kind: 'plain' } },
+  'ifndef __SYSCALL': { ifBranch: { kind: 'plain' }, elseBranch: { kind: 'plain' } },
+  'ifdef __SYSCALL_COMPAT': { ifBranch: { kind: 'plain' }, elseBranch: { kind: 'plain' } },
   'if __BITS_PER_LONG == 32 || defined(__SYSCALL_COMPAT)': {
-    then: { kind: 'plain' },
-    else: { kind: 'plain' },
+    ifBranch: { kind: 'plain' },
+    elseBranch: { kind: 'plain' },
   },
 };
 
@@ -116,7 +122,7 @@ export function parseGenericUnistd(
   const effects = (): Effect[] =>
     stack.map((f) => {
       const known = CONDITIONS[f.condition];
-      return known ? (f.inElse ? known.else : known.then) : { kind: 'plain' };
+      return known ? (f.inElse ? known.elseBranch : known.ifBranch) : { kind: 'plain' };
     });
 
   for (const { text: line, line: n } of logicalLines(text)) {

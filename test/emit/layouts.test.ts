@@ -24,6 +24,7 @@ const TABLE: TableDescriptor = {
   compatDefault: 'none',
   compatRole: 'compat',
   placeholderEntries: [],
+  legacySources: [],
   fullColumns: false,
   sortsItself: false,
   header: '',
