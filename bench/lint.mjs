@@ -1,9 +1,12 @@
 #!/usr/bin/env node
 // Lints the whole Linux tree through the built engine (dist/) in a fresh node process, and times
 // ripgrep searching the same .c/.h files for the same trigger words, side by side. Prints medians,
-// the ratio and the linter's peak RSS. Run `npx tsc -p tsconfig.build.json` first.
+// the ratio, the linter's peak RSS (the whole process: its worker threads included) and the load
+// average before and after (other work on the machine skews both). Run `npx tsc -p
+// tsconfig.build.json` first; SYSCALLTBL_DEBUG=1 in the linter's environment prints phase times.
 import { spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
+import { loadavg } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -42,6 +45,11 @@ function time(cmd, args) {
   };
 }
 const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
+const load = () =>
+  loadavg()
+    .map((l) => l.toFixed(2))
+    .join(' ');
+const loadBefore = load();
 const lint = [];
 const rg = [];
 let last = null;
@@ -76,3 +84,4 @@ console.log(`| rg (same files, same ${words.length} words) | ${(mr / 1000).toFix
 console.log(
   `ratio lint/rg: ${(ml / mr).toFixed(1)}x; findings ${last?.findings}, files ${last?.files}`,
 );
+console.log(`load average (1/5/15 min): ${loadBefore} before, ${load()} after`);

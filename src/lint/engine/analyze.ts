@@ -67,6 +67,9 @@ export interface Analysis {
   touchesTable: boolean;
 }
 
+/** `=` and the compound assignments. */
+const ASSIGN_OPS = new Set(['=', '+=', '-=', '*=', '/=', '%=', '&=', '|=', '^=', '<<=', '>>=']);
+
 const CAST_WORDS =
   /^(unsigned|signed|long|int|short|char|void|const|volatile|struct|union|enum|u8|u16|u32|u64|s8|s16|s32|s64|uint8_t|uint16_t|uint32_t|uint64_t|uintptr_t|size_t|ulong|uint|phys_addr_t|psize_t|sys_call_ptr_t|__user|__force|[A-Za-z_]\w*_t|[A-Za-z_]\w*_fn|[A-Za-z_]\w*_func|[A-Za-z_]\w*_ptr)$/;
 
@@ -125,7 +128,7 @@ export function analyzeFile(
         const close = seg.match[i + 1] ?? -1;
         if (close > i)
           calls.push({ seg: si, scope, callee: i, args: splitArgs(seg, i + 2, close) });
-      } else if (t.type === 'op' && /^([-+*/%&|^]|<<|>>)?=$/.test(t.text)) {
+      } else if (t.type === 'op' && ASSIGN_OPS.has(t.text)) {
         const lhsStart = lvalueStart(seg, i, a);
         const rhsEnd = exprEnd(seg, i + 1, b);
         const { nameTok, shape } = lhsShape(seg, lhsStart, i);
@@ -404,6 +407,13 @@ export function analyzeFile(
     } else if (seg.toks[l0]?.type === 'id') klnProbes.add(tokText(asg.seg, l0));
   }
 
+  // `x[__NR_...]` sites, found once: the fixpoint below revisits them every round.
+  const nrIndexes: Array<[number, number]> = [];
+  segs.forEach((seg, si) => {
+    const toks = seg.toks;
+    for (let i = 1; i < toks.length; i++)
+      if (toks[i]?.text === '[' && toks[i + 1]?.text.startsWith('__NR_')) nrIndexes.push([si, i]);
+  });
   const scanners = scannerFunctions(segs[0] as Segment, fns, tableNames);
   for (let round = 0; round < 6; round++) {
     let changed = false;
@@ -517,9 +527,10 @@ export function analyzeFile(
       }
     }
     for (const c of calls) {
-      if (c.scope < 0) continue;
+      if (c.scope < 0 || c.args.length === 0) continue;
       const f = fns[c.scope];
-      if (!f || wrappers[f.name] !== undefined) continue;
+      // Without parameters or arguments no call makes its function a wrapper.
+      if (!f || f.params.length === 0 || wrappers[f.name] !== undefined) continue;
       const li = lookupIndex(c.seg, c.callee, c.scope);
       const arg = c.args[li];
       if (li < 0 || !arg || arg[1] - arg[0] !== 1) continue;
@@ -530,11 +541,10 @@ export function analyzeFile(
       }
     }
     // A candidate address indexed by a syscall number is the table.
-    for (let si = 0; si < segs.length; si++) {
+    for (const [si, i] of nrIndexes) {
       const seg = segs[si] as Segment;
       const toks = seg.toks;
-      for (let i = 1; i < toks.length; i++) {
-        if (toks[i]?.text !== '[' || !toks[i + 1]?.text.startsWith('__NR_')) continue;
+      {
         const base = indexBase(seg, i);
         if (base < 0) continue;
         const scope = scopeOf(si, i);
@@ -567,7 +577,8 @@ export function analyzeFile(
   let touchesTable =
     Object.values(globals).includes('table') ||
     locals.some((l) => Object.values(l).includes('table'));
-  if (!touchesTable)
+  // A token can only be a table name the text holds.
+  if (!touchesTable && [...tableNames].some((n) => file.text.includes(n)))
     touchesTable = file.tokens.some((t) => t.type === 'id' && tableNames.has(t.text));
 
   const codeCallees = new Set(calls.filter((c) => c.seg === 0).map((c) => tokText(0, c.callee)));
@@ -711,8 +722,8 @@ function exprEnd(seg: Segment, from: number, max: number): number {
   return max;
 }
 
-const SCAN_NUMBERS = /^0x(ffff0008|e59ff000|e59ff)$/i;
-const SCAN_MSRS = /^(MSR_LSTAR|MSR_CSTAR|MSR_IA32_SYSENTER_EIP|0xc000008[23])$/i;
+export const SCAN_NUMBERS = /^0x(ffff0008|e59ff000|e59ff)$/i;
+export const SCAN_MSRS = /^(MSR_LSTAR|MSR_CSTAR|MSR_IA32_SYSENTER_EIP|0xc000008[23])$/i;
 
 /**
  * Functions whose body locates the table without its name — `sidt`, store_idt, the entry MSR,
@@ -729,15 +740,21 @@ function scannerFunctions(seg: Segment, fns: FnScope[], tableNames: Set<string>)
       const t = seg.toks[i] as Token;
       if (t.text === 'return' && seg.toks[i + 1]?.text !== ';') returns = true;
       if (t.type === 'str' && /\bsidt\b|\\x[fF]{2}\\x14\\x(c5|C5|85)/.test(t.text)) scans = true;
-      else if (t.type === 'id' && (/^(native_)?store_idt$/.test(t.text) || SCAN_MSRS.test(t.text)))
+      else if (
+        t.type === 'id' &&
+        t.text.length >= 9 &&
+        (/^(native_)?store_idt$/.test(t.text) || SCAN_MSRS.test(t.text))
+      )
         scans = true;
       else if (
         t.type === 'num' &&
+        t.text.length >= 7 &&
         (SCAN_NUMBERS.test(t.text.replace(/[uUlL]+$/, '')) || SCAN_MSRS.test(t.text))
       )
         scans = true;
       else if (t.type === 'num') {
-        const v = t.text.toLowerCase();
+        // Only four-character numbers (0xff, 0x14, 0xc5, 0x85) advance the match.
+        const v = t.text.length === 4 ? t.text.toLowerCase() : '';
         dispatch =
           v === '0xff'
             ? 1

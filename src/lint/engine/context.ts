@@ -82,15 +82,18 @@ export function numberText(t: Token | undefined): string {
   return '';
 }
 
+const ASM = new Set(['asm', '__asm__', '__asm']);
+const ASM_QUALIFIERS = new Set(['volatile', '__volatile__', '__volatile', 'goto', 'inline']);
+
 /** Token ranges of inline assembly statements: `asm [volatile|goto] ( ... )`. */
 export function asmStatements(a: Analysis): Array<{ seg: number; start: number; end: number }> {
   const out: Array<{ seg: number; start: number; end: number }> = [];
   a.st.segs.forEach((s, si) => {
     for (let i = 0; i < s.toks.length; i++) {
       const t = s.toks[i] as Token;
-      if (t.type !== 'id' || !/^(asm|__asm__|__asm)$/.test(t.text)) continue;
+      if (t.type !== 'id' || !ASM.has(t.text)) continue;
       let j = i + 1;
-      while (/^(volatile|__volatile__|__volatile|goto|inline)$/.test(s.toks[j]?.text ?? '')) j++;
+      while (ASM_QUALIFIERS.has(s.toks[j]?.text ?? '')) j++;
       if (s.toks[j]?.text !== '(') continue;
       const close = s.match[j] ?? -1;
       out.push({ seg: si, start: j + 1, end: close > j ? close : s.toks.length });

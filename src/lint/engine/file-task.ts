@@ -1,10 +1,13 @@
-// One file's work, the same in a worker and in-process: read it (bounded), skip binaries and
-// oversized files with a stated reason, apply the prefilter, decode, and lint.
-import { closeSync, fstatSync, openSync, readSync } from 'node:fs';
+// One file's analysis, the part that runs in the main thread (one isolate: the analysis code
+// warms up once, not once per worker): decode the bytes a worker read, run the gate's token
+// check where its byte check left the file open, and lint it.
+import { type ScannedFile, scanSource } from '../scan/index.js';
 import type { SourceComment } from '../types.js';
+import { decode } from './decode.js';
 import type { ProjectFacts } from './facts.js';
+import type { Gate } from './gate.js';
 import { lintSource, type RawFinding } from './lint-source.js';
-import type { Prefilter } from './prefilter.js';
+import type { ReadOutcome } from './read-task.js';
 
 export const DEFAULT_MAX_FILE_BYTES = 32 * 1024 * 1024;
 
@@ -16,13 +19,15 @@ export interface FileTask {
 export interface FileOutcome {
   rel: string;
   abs: string;
-  /** `clean`: rejected by the prefilter; `linted`: scanned and checked; `skipped`: see reason. */
+  /** `clean`: nothing to report (rejected by a filter, or linted without result); `linted`: analysed; `skipped`: see reason. */
   status: 'clean' | 'linted' | 'skipped';
   reason?: string;
   findings?: RawFinding[];
   directives?: SourceComment[];
   exports?: ProjectFacts;
   touchesTable?: boolean;
+  /** The file holds one of the names the prefilter was given (other files' exports). */
+  hasName?: boolean;
 }
 
 export interface TaskSettings {
@@ -32,79 +37,40 @@ export interface TaskSettings {
   tableDirs?: string[];
 }
 
-let scratch = Buffer.allocUnsafe(1 << 20);
-
-/** Reads up to `max + 1` bytes into a reused buffer; returns the byte count. */
-function readBounded(abs: string, max: number): number {
-  const fd = openSync(abs, 'r');
-  try {
-    const size = fstatSync(fd).size;
-    const want = Math.min(size, max) + 1;
-    if (scratch.length < want) scratch = Buffer.allocUnsafe(Math.max(want, scratch.length * 2));
-    let n = 0;
-    for (;;) {
-      const r = readSync(fd, scratch, n, want - n, n);
-      if (r === 0) break;
-      n += r;
-      if (n >= want) break;
-    }
-    return n;
-  } finally {
-    closeSync(fd);
-  }
-}
-
-const utf8 = new TextDecoder('utf-8', { fatal: true });
-
-export function runFileTask(
+/** Turns what a worker read into the file's outcome, analysing candidates. */
+export function finishTask(
   task: FileTask,
+  read: ReadOutcome,
   settings: TaskSettings,
-  prefilter: Prefilter | null,
+  gate: Gate | null,
 ): FileOutcome {
-  const base = { rel: task.rel, abs: task.abs };
-  let n: number;
+  const base = { rel: task.rel, abs: task.abs, ...(read.hasName ? { hasName: true } : {}) };
+  if (read.status === 'skipped') return { ...base, status: 'skipped', reason: read.reason ?? '' };
+  if (read.status === 'clean' || !read.bytes) return { ...base, status: 'clean' };
   try {
-    n = readBounded(task.abs, settings.maxBytes);
+    let source: string | ScannedFile = decode(read.bytes);
+    if (read.tokens && gate) {
+      source = scanSource(source);
+      if (!gate.byTokens(source)) return { ...base, status: 'clean' };
+    }
+    const dir = task.rel.includes('/') ? task.rel.slice(0, task.rel.lastIndexOf('/')) : '.';
+    const r = lintSource(source, task.rel, {
+      tableNames: new Set(settings.tableNames),
+      levels: {},
+      ...(settings.facts ? { facts: settings.facts } : {}),
+      moduleTouchesTable: settings.tableDirs?.includes(dir) ?? false,
+      keepCovered: true,
+    });
+    return {
+      ...base,
+      status: 'linted',
+      findings: r.findings,
+      directives: r.directives,
+      exports: r.exports,
+      touchesTable: r.touchesTable,
+    };
   } catch (e) {
-    return {
-      ...base,
-      status: 'skipped',
-      reason: `unreadable (${(e as NodeJS.ErrnoException).code ?? 'error'})`,
-    };
+    // The scanner must not throw; if anything does, the file is skipped, never the run.
+    return { ...base, status: 'skipped', reason: `internal error: ${(e as Error).message}` };
   }
-  if (n > settings.maxBytes) {
-    return {
-      ...base,
-      status: 'skipped',
-      reason: `too large (over ${Math.round(settings.maxBytes / 1048576)} MiB)`,
-    };
-  }
-  if (prefilter && !prefilter.test(scratch, n)) return { ...base, status: 'clean' };
-  const bytes = scratch.subarray(0, n);
-  if (bytes.indexOf(0) >= 0)
-    return { ...base, status: 'skipped', reason: 'binary (contains NUL bytes)' };
-  let text: string;
-  try {
-    text = utf8.decode(bytes);
-  } catch {
-    // Not UTF-8: old modules carry Latin-1 comments. One byte per character keeps every
-    // column right, so the file is still linted rather than dropped.
-    text = bytes.toString('latin1');
-  }
-  if (text.charCodeAt(0) === 0xfeff) text = ` ${text.slice(1)}`;
-  const dir = task.rel.includes('/') ? task.rel.slice(0, task.rel.lastIndexOf('/')) : '.';
-  const r = lintSource(text, task.rel, {
-    tableNames: new Set(settings.tableNames),
-    levels: {},
-    ...(settings.facts ? { facts: settings.facts } : {}),
-    moduleTouchesTable: settings.tableDirs?.includes(dir) ?? false,
-  });
-  return {
-    ...base,
-    status: 'linted',
-    findings: r.findings,
-    directives: r.directives,
-    exports: r.exports,
-    touchesTable: r.touchesTable,
-  };
 }

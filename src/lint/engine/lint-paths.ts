@@ -1,25 +1,23 @@
 // The linter as a library call: walk the paths, prefilter and lint every file over worker
-// threads, follow aliases across the run's files with a project-wide symbol table, apply each
-// file's rule levels, and return findings in a deterministic order.
-import { existsSync, statSync } from 'node:fs';
+// threads (pool.ts), follow aliases across the run's files with a project-wide symbol table
+// (cross-file.ts), apply each file's rule levels, and return findings in a deterministic order.
+import { statSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import { dirname, isAbsolute, relative, resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
-import { Worker } from 'node:worker_threads';
 import { rules } from '../rules/index.js';
 import type { Finding, RuleLevel, SkippedFile, SourceComment } from '../types.js';
-import { dict, emptyFacts, type Kind, mergeFacts, type ProjectFacts } from './facts.js';
+import { dirOf, learnFrom, namesOf } from './cross-file.js';
+import { emptyFacts, type ProjectFacts } from './facts.js';
 import {
   DEFAULT_MAX_FILE_BYTES,
   type FileOutcome,
   type FileTask,
-  runFileTask,
   type TaskSettings,
 } from './file-task.js';
-import { compareFindings, type RawFinding } from './lint-source.js';
-import { buildPrefilter, TRIGGER_WORDS } from './prefilter.js';
+import { compareFindings, dropCoveredReferences, type RawFinding } from './lint-source.js';
+import { createPool, type Pass, type Pool } from './pool.js';
+import { TRIGGER_WORDS } from './prefilter.js';
 import { walkPaths } from './walk.js';
-import type { WorkerBatch, WorkerReply } from './worker.js';
 
 export { renderMessage } from './render-message.js';
 
@@ -61,50 +59,11 @@ export function lintRoot(paths: string[], cwd = process.cwd()): string {
   return root;
 }
 
-/** Kinds worth telling other files about; plain kernel addresses stay local to keep runs cheap. */
-const SHARED: ReadonlySet<Kind> = new Set([
-  'table',
-  'shadow',
-  'slot',
-  'sslot',
-  'eslot',
-  'entry',
-  'lookup',
-  'tname',
-  'ename',
-]);
-/** Kinds that make another file's plain-looking code a finding (and so warrant re-reading files). */
-const SPREADING: ReadonlySet<Kind> = new Set([
-  'table',
-  'shadow',
-  'slot',
-  'sslot',
-  'eslot',
-  'entry',
-]);
-
-function shareable(f: ProjectFacts): ProjectFacts {
-  const pick = (r: Record<string, Kind>): Record<string, Kind> =>
-    dict(Object.fromEntries(Object.entries(r).filter(([, k]) => SHARED.has(k))));
-  const params: ProjectFacts['params'] = dict();
-  for (const [fn, ps] of Object.entries(f.params)) {
-    const kept = pick(ps);
-    if (Object.keys(kept).length > 0) params[fn] = kept;
-  }
-  return {
-    ...f,
-    globals: pick(f.globals),
-    fields: pick(f.fields),
-    macros: pick(f.macros),
-    returns: pick(f.returns),
-    params,
-  };
-}
-
 export async function lintPaths(
   paths: string[],
   options: LintEngineOptions,
 ): Promise<EngineResult> {
+  const debug = process.env.SYSCALLTBL_DEBUG ? debugClock() : null;
   const cwd = process.cwd();
   const inputs = paths.length > 0 ? paths : ['.'];
   const root = lintRoot(inputs, cwd);
@@ -114,6 +73,7 @@ export async function lintPaths(
     root,
     filter,
   );
+  debug?.(`walk: ${files.length} files`);
   const tableNames = [...new Set(options.tableNames)];
   const words = [...TRIGGER_WORDS, ...tableNames];
   const settings: TaskSettings = {
@@ -123,28 +83,51 @@ export async function lintPaths(
   const pool = createPool(options.jobs ?? availableParallelism(), files.length);
   try {
     let done = 0;
-    const first = await pool.run(files, settings, words, (n) => {
-      done += n;
-      options.onProgress?.(done, files.length);
-    });
-    const outcomes = new Map(first.map((o) => [o.rel, o]));
+    // Names whose values spread the table. Only names not themselves trigger words count; a
+    // two-letter name would match half the tree.
+    const spreadingNames = (f: ProjectFacts): string[] =>
+      namesOf(f).filter((n) => !words.includes(n) && n.length >= 3);
+    // While the first pass runs, the names exported so far (a growing list) are noted in the
+    // files still to read, so that afterwards only files read earlier need searching again.
+    const early = emptyFacts();
+    const known: string[] = [];
+    const first = await pool.run(
+      files,
+      settings,
+      { words, gateTables: tableNames },
+      (n) => {
+        done += n;
+        options.onProgress?.(done, files.length);
+      },
+      (outs) => {
+        for (const o of outs) learnFrom(early, o);
+        for (const n of spreadingNames(early)) if (!known.includes(n)) known.push(n);
+        return known;
+      },
+    );
+    const index = new Map(files.map((f, i) => [f.rel, i]));
+    const byIndex = (a: FileOutcome, b: FileOutcome): number =>
+      (index.get(a.rel) as number) - (index.get(b.rel) as number);
+    // Outcomes other than `clean`, in file order; a file without one was rejected by a filter
+    // or linted clean.
+    const outcomes = new Map<string, FileOutcome>();
+    for (const o of first.outcomes.sort(byIndex)) outcomes.set(o.rel, o);
+    debug?.(
+      `first pass: ${first.outcomes.filter((o) => o.status === 'linted').length} files analysed; ` +
+        `reading ${first.busy.read.map((ms) => ms.toFixed(0)).join(' + ')} ms, ` +
+        `analysing ${first.busy.analyse.toFixed(0)} ms; ` +
+        `names noted early: ${first.names.length}`,
+    );
 
-    // Cross-file pass: merge what every file exports, then re-lint the files it can change.
+    // Cross-file pass: merge what every file exports (in file order, as merging keeps the first
+    // wrapper it sees), then re-lint the files it can change.
     const facts = emptyFacts();
-    for (const o of first) {
-      if (o.status !== 'linted') continue;
-      const ex = shareable(o.exports ?? emptyFacts());
-      if (o.touchesTable) ex.tableDirs = [dirOf(o.rel)];
-      mergeFacts(facts, ex);
-    }
+    for (const o of outcomes.values()) learnFrom(facts, o);
     // Names other files may use: values that are (or point into) the table, shadow or entry
     // code. Lookup wrappers are left out: a call passing them a table name carries that name,
     // so the calling file passes the prefilter on its own.
-    const names = namesOf(facts).filter((n) => !words.includes(n) && n.length >= 3);
-    if (process.env.SYSCALLTBL_DEBUG)
-      process.stderr.write(
-        `cross-file names: ${names.join(' ')}; table dirs: ${facts.tableDirs.length}\n`,
-      );
+    const names = spreadingNames(facts);
+    debug?.(`cross-file names: ${names.join(' ')}; table dirs: ${facts.tableDirs.length}`);
     if (names.length > 0 || facts.tableDirs.length > 0) {
       settings.facts = facts;
       settings.tableDirs = facts.tableDirs;
@@ -161,44 +144,58 @@ export async function lintPaths(
       // Rounds until no file adds a name (aliases of aliases across files), bounded.
       for (let round = 0; round < 3; round++) {
         const candidates = files.filter((f) => outcomes.get(f.rel)?.status !== 'skipped');
-        const again = [
-          ...(round === 0 ? await pool.run(escalating, settings, null, () => {}) : []),
-          ...(pending.length > 0 ? await pool.run(candidates, settings, pending, () => {}) : []),
-        ];
+        const lint = { words: null, gateTables: null };
+        let again: FileOutcome[];
+        if (round === 0) {
+          again = [
+            ...(await pool.run(escalating, settings, lint)).outcomes.sort(byIndex),
+            ...(await withNames(pool, candidates, index, first, names, settings, debug)).sort(
+              byIndex,
+            ),
+          ];
+        } else {
+          again =
+            pending.length > 0
+              ? (
+                  await pool.run(candidates, settings, { words: pending, gateTables: null })
+                ).outcomes.sort(byIndex)
+              : [];
+        }
         const before = new Set(namesOf(facts));
         for (const o of again) {
           if (o.status === 'clean') continue;
           outcomes.set(o.rel, o);
-          if (o.status === 'linted') {
-            const ex = shareable(o.exports ?? emptyFacts());
-            if (o.touchesTable) ex.tableDirs = [dirOf(o.rel)];
-            mergeFacts(facts, ex);
-          }
+          learnFrom(facts, o);
         }
         pending = namesOf(facts).filter((n) => !before.has(n) && !words.includes(n));
+        debug?.(`round ${round}: ${again.length} files re-linted; new names: ${pending.join(' ')}`);
         if (pending.length === 0) break;
       }
     }
 
-    const findings: Finding[] = [];
+    let findings: Finding[] = [];
     const directives: Record<string, SourceComment[]> = {};
     let filesLinted = 0;
-    for (const o of outcomes.values()) {
-      if (o.status === 'skipped') {
+    for (const file of files) {
+      const o = outcomes.get(file.rel);
+      if (o?.status === 'skipped') {
         skipped.push({ file: o.rel, reason: o.reason ?? 'skipped' });
         continue;
       }
       filesLinted++;
+      if (!o) continue;
       if (o.directives && o.directives.length > 0) directives[o.rel] = o.directives;
       if (!o.findings || o.findings.length === 0) continue;
       const levels = { ...defaultRuleLevels(), ...options.ruleLevelsFor(o.rel) };
+      const kept: Finding[] = [];
       for (const raw of o.findings) {
         const level = levels[raw.ruleId];
         if (!level || level === 'off') continue;
         const { escalate, ...f } = raw as RawFinding;
         f.severity = level === 'error' || (escalate && level === 'warn') ? 'error' : 'warning';
-        findings.push(f);
+        kept.push(f);
       }
+      findings = findings.concat(dropCoveredReferences(kept));
     }
     findings.sort(compareFindings);
     skipped.sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : 0));
@@ -208,116 +205,59 @@ export async function lintPaths(
   }
 }
 
+/**
+ * Lints again, with the run's facts, the candidates holding one of `names`: the files the first
+ * pass saw holding one of them are known; the others are searched for the names they were not
+ * checked for (none, for files read after every name was known).
+ */
+async function withNames(
+  pool: Pool,
+  candidates: FileTask[],
+  index: Map<string, number>,
+  first: Pass,
+  names: string[],
+  settings: TaskSettings,
+  debug: ((what: string) => void) | null,
+): Promise<FileOutcome[]> {
+  if (names.length === 0) return [];
+  const sure: FileTask[] = [];
+  const unsure = new Map<number, FileTask[]>();
+  for (const f of candidates) {
+    const i = index.get(f.rel) as number;
+    if (first.withName[i] === 1) sure.push(f);
+    else {
+      const checked = first.checked[i] as number;
+      const list = unsure.get(checked) ?? [];
+      list.push(f);
+      unsure.set(checked, list);
+    }
+  }
+  const out = (await pool.run(sure, settings, { words: null, gateTables: null })).outcomes;
+  let searched = 0;
+  for (const [checked, tasks] of unsure) {
+    const seen = new Set(first.names.slice(0, checked));
+    const missing = names.filter((n) => !seen.has(n));
+    if (missing.length === 0) continue;
+    searched += tasks.length;
+    out.push(...(await pool.run(tasks, settings, { words: missing, gateTables: null })).outcomes);
+  }
+  debug?.(
+    `names: ${sure.length} files hold one; ${searched} files searched again ` +
+      `(checked for ${[...unsure.keys()].sort((a, b) => a - b).join(', ')} names)`,
+  );
+  return out;
+}
+
+/** Phase timings on stderr (SYSCALLTBL_DEBUG=1): milliseconds since the run started. */
+function debugClock(): (what: string) => void {
+  const start = performance.now();
+  return (what) => process.stderr.write(`[${(performance.now() - start).toFixed(0)} ms] ${what}\n`);
+}
+
 function isDirectory(p: string): boolean {
   try {
     return statSync(p).isDirectory();
   } catch {
     return false;
   }
-}
-
-function dirOf(rel: string): string {
-  const i = rel.lastIndexOf('/');
-  return i < 0 ? '.' : rel.slice(0, i);
-}
-
-/** Names whose values spread the table to other files: globals, fields, macros, results, parameters. */
-function namesOf(f: ProjectFacts): string[] {
-  const spreading = (r: Record<string, Kind>): string[] =>
-    Object.keys(r).filter((n) => SPREADING.has(r[n] as Kind));
-  const params = Object.keys(f.params).filter((fn) => spreading(f.params[fn] ?? {}).length > 0);
-  return [
-    ...spreading(f.globals),
-    ...spreading(f.fields),
-    ...spreading(f.macros),
-    ...spreading(f.returns),
-    ...params,
-  ];
-}
-
-interface Pool {
-  run(
-    tasks: FileTask[],
-    settings: TaskSettings,
-    words: string[] | null,
-    progress: (n: number) => void,
-  ): Promise<FileOutcome[]>;
-  close(): Promise<void>;
-}
-
-/** Worker threads when there is enough work and a compiled worker; otherwise in-process. */
-function createPool(jobs: number, total: number): Pool {
-  const workerFile = fileURLToPath(new URL('./worker.js', import.meta.url));
-  const threads = Math.max(1, Math.min(jobs, Math.ceil(total / 256)));
-  if (threads <= 1 || !existsSync(workerFile)) return inProcessPool();
-  const workers = Array.from({ length: threads }, () => new Worker(workerFile, { execArgv: [] }));
-  let nextId = 0;
-  return {
-    run(tasks, settings, words, progress) {
-      if (tasks.length === 0) return Promise.resolve([]);
-      const size = Math.max(16, Math.min(512, Math.ceil(tasks.length / (threads * 8))));
-      const batches: FileTask[][] = [];
-      for (let i = 0; i < tasks.length; i += size) batches.push(tasks.slice(i, i + size));
-      const results: FileOutcome[][] = new Array(batches.length);
-      let next = 0;
-      let pending = 0;
-      return new Promise((resolvePromise, reject) => {
-        const feed = (w: Worker): void => {
-          if (next >= batches.length) {
-            if (pending === 0) resolvePromise(results.flat());
-            return;
-          }
-          const index = next++;
-          const id = nextId++;
-          pending++;
-          const onMessage = (reply: WorkerReply): void => {
-            if (reply.id !== id) return;
-            w.off('message', onMessage);
-            w.off('error', onError);
-            results[index] = reply.outcomes;
-            pending--;
-            progress(reply.outcomes.length);
-            feed(w);
-          };
-          const onError = (e: unknown): void =>
-            reject(e instanceof Error ? e : new Error(`lint worker failed: ${String(e)}`));
-          w.on('message', onMessage);
-          w.once('error', onError);
-          w.postMessage({
-            id,
-            tasks: batches[index] as FileTask[],
-            settings,
-            words,
-          } satisfies WorkerBatch);
-        };
-        for (const w of workers) feed(w);
-      });
-    },
-    async close() {
-      await Promise.all(workers.map((w) => w.terminate()));
-    },
-  };
-}
-
-function inProcessPool(): Pool {
-  return {
-    async run(tasks, settings, words, progress) {
-      const pre = words ? buildPrefilter(words) : null;
-      const out = tasks.map((t) => {
-        try {
-          return runFileTask(t, settings, pre);
-        } catch (e) {
-          return {
-            rel: t.rel,
-            abs: t.abs,
-            status: 'skipped',
-            reason: `internal error: ${(e as Error).message}`,
-          } as FileOutcome;
-        }
-      });
-      progress(tasks.length);
-      return out;
-    },
-    async close() {},
-  };
 }

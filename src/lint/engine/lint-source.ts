@@ -20,6 +20,11 @@ export interface SourceLintOptions {
   facts?: ProjectFacts;
   /** Set when another file of this module (directory) touches the table. */
   moduleTouchesTable?: boolean;
+  /**
+   * Keep table-reference findings that a more specific finding covers (the engine does, and
+   * drops them once each file's rule levels are known: see dropCoveredReferences).
+   */
+  keepCovered?: boolean;
 }
 
 /** A finding before the run's rule levels are applied: `escalate` marks warn→error candidates. */
@@ -34,12 +39,13 @@ export interface SourceLintResult {
   touchesTable: boolean;
 }
 
+/** Lints a file's text, or a file already scanned (the gate may have scanned it). */
 export function lintSource(
-  text: string,
+  source: string | ScannedFile,
   file: string,
   options: SourceLintOptions,
 ): SourceLintResult {
-  const scanned = scanSource(text);
+  const scanned = typeof source === 'string' ? scanSource(source) : source;
   const analysis = analyzeFile(scanned, new Set(options.tableNames), options.facts ?? emptyFacts());
   const findings: RawFinding[] = [];
   const seen = new Set<string>();
@@ -70,7 +76,7 @@ export function lintSource(
   }
   findings.sort(compareFindings);
   return {
-    findings,
+    findings: options.keepCovered ? findings : dropCoveredReferences(findings),
     directives: commentsContaining(scanned, 'syscalltbl-lint'),
     exports: analysis.exports,
     touchesTable: analysis.touchesTable,
@@ -96,6 +102,23 @@ function toFinding(
     sourceLine: lineText(scanned.text, scanned.lineStarts, at.line),
     fingerprint: '',
   };
+}
+
+/** Rules whose findings say more than table-reference's about the same token. */
+const SPECIFIC = new Set(['table-write', 'table-lookup', 'table-scan']);
+
+/**
+ * Drops table-reference findings at a token a more specific finding (a slot write, a lookup,
+ * a scan) reports too: one place, one finding, the one that says what happens there.
+ */
+export function dropCoveredReferences<F extends Finding>(findings: F[]): F[] {
+  const covered = new Set<string>();
+  for (const f of findings)
+    if (SPECIFIC.has(f.ruleId)) covered.add(`${f.file}:${f.line}:${f.column}`);
+  if (covered.size === 0) return findings;
+  return findings.filter(
+    (f) => f.ruleId !== 'table-reference' || !covered.has(`${f.file}:${f.line}:${f.column}`),
+  );
 }
 
 export function compareFindings(a: Finding, b: Finding): number {

@@ -14,7 +14,7 @@ export interface ProtectionChange {
 }
 
 /** Page-attribute calls and the index of the argument naming the memory. */
-const PAGE_ATTR: Record<string, number> = {
+export const PAGE_ATTR: Record<string, number> = {
   set_memory_rw: 0,
   set_memory_x: 0,
   set_memory_rwx: 0,
@@ -29,7 +29,7 @@ const PAGE_ATTR: Record<string, number> = {
   update_mapping_prot: 1,
   set_memory_valid: 0,
 };
-const PTE_LOOKUPS = new Set([
+export const PTE_LOOKUPS = new Set([
   'lookup_address',
   'lookup_address_in_pgd',
   'virt_to_kpte',
@@ -40,21 +40,21 @@ const PTE_LOOKUPS = new Set([
   'pte_offset_kernel',
   'pud_offset',
 ]);
-const MAKES_WRITABLE = new Set([
+export const MAKES_WRITABLE = new Set([
   'pte_mkwrite',
   'pte_mkwrite_novma',
   'pmd_mkwrite',
   'pmd_mkwrite_novma',
   'pte_mkwrite_kernel',
 ]);
-const WRITE_BITS = new Set([
+export const WRITE_BITS = new Set([
   '_PAGE_RW',
   'PTE_WRITE',
   'PTE_DBM',
   'PMD_SECT_AP_WRITE',
   'L_PTE_WRITE',
 ]);
-const READONLY_BITS = new Set([
+export const READONLY_BITS = new Set([
   'PMD_SECT_APX',
   'L_PMD_SECT_RDONLY',
   'PMD_SECT_RDONLY',

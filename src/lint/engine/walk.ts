@@ -2,7 +2,8 @@
 // honouring .gitignore files inside a git work tree (as ripgrep does: a source tarball's
 // .gitignore, like Debian's linux-source `/*`, describes a repository that is not there),
 // following symlinks without looping, skipping `.git` and Kbuild's generated `*.mod.c`.
-// Files named explicitly are always taken.
+// Files named explicitly are always taken. Relative paths are built while descending (no
+// path.relative per file), directories resolved with one realpath call each.
 import {
   type Dirent,
   existsSync,
@@ -21,7 +22,12 @@ export interface WalkedFile {
   rel: string;
 }
 
-const SOURCE = /\.(c|h)$/;
+/** `*.c` and `*.h`. */
+function isSource(name: string): boolean {
+  const n = name.length;
+  const last = name.charCodeAt(n - 1);
+  return n >= 2 && name.charCodeAt(n - 2) === 46 && (last === 99 || last === 104);
+}
 
 interface IgnoreLevel {
   dir: string;
@@ -42,17 +48,25 @@ export function walkPaths(
   const skipped: SkippedFile[] = [];
   const seenDirs = new Set<string>();
   const seenFiles = new Set<string>();
-  const add = (abs: string): void => {
-    const rel = toRel(root, abs);
+  const add = (abs: string, rel = toRel(root, abs)): void => {
     if (seenFiles.has(abs) || !accept(rel)) return;
     seenFiles.add(abs);
     files.push({ abs, rel });
   };
 
-  const walkDir = (dir: string, levels: IgnoreLevel[] | null): void => {
+  /**
+   * `relDir`: the directory relative to the root ('' for the root itself); `known`: its real
+   * path when its parent's is known and it is no symlink (then no realpath call is needed).
+   */
+  const walkDir = (
+    dir: string,
+    relDir: string,
+    levels: IgnoreLevel[] | null,
+    known?: string,
+  ): void => {
     let real: string;
     try {
-      real = realpathSync(dir);
+      real = known ?? realpathSync.native(dir);
     } catch (e) {
       skipped.push({
         file: toRel(root, dir),
@@ -81,27 +95,37 @@ export function walkPaths(
     let here = levels;
     if (levels && entries.some((e) => e.name === '.gitignore')) here = withGitignore(levels, dir);
     entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+    const prefix = dir.endsWith(sep) ? dir : dir + sep;
+    const relPrefix = relDir === '' ? '' : `${relDir}/`;
     for (const e of entries) {
-      if (e.name === '.git') continue;
-      const abs = join(dir, e.name);
+      const name = e.name;
+      if (name === '.git') continue;
       let isDir = e.isDirectory();
       let isFile = e.isFile();
+      // Most entries are neither directories nor C sources: drop them before building paths.
+      if (!isDir && !e.isSymbolicLink() && !(isFile && isSource(name))) continue;
+      const abs = prefix + name;
       if (e.isSymbolicLink()) {
         try {
           const s = statSync(abs);
           isDir = s.isDirectory();
           isFile = s.isFile();
         } catch {
-          if (SOURCE.test(e.name))
-            skipped.push({ file: toRel(root, abs), reason: 'broken symlink' });
+          if (isSource(name)) skipped.push({ file: relPrefix + name, reason: 'broken symlink' });
           continue;
         }
       }
-      if (!isDir && !(isFile && SOURCE.test(e.name))) continue;
-      if (isFile && e.name.endsWith('.mod.c')) continue;
+      if (!isDir && !(isFile && isSource(name))) continue;
+      if (isFile && name.endsWith('.mod.c')) continue;
       if (here && ignored(here, abs, isDir)) continue;
-      if (isDir) walkDir(abs, here);
-      else add(abs);
+      if (isDir)
+        walkDir(
+          abs,
+          relPrefix + name,
+          here,
+          e.isSymbolicLink() ? undefined : (real.endsWith(sep) ? real : real + sep) + name,
+        );
+      else add(abs, relPrefix + name);
     }
   };
 
@@ -117,8 +141,12 @@ export function walkPaths(
       });
       continue;
     }
-    if (s.isDirectory()) walkDir(p, outerLevels(p));
-    else add(p);
+    if (s.isDirectory()) {
+      const rel = toRel(root, p);
+      // Below the root, relative paths can be built by appending names; elsewhere (a path
+      // outside the root cannot happen, lintRoot contains every input) fall back to toRel.
+      walkDir(p, rel === '.' ? '' : rel, outerLevels(p));
+    } else add(p);
   }
   return { files, skipped };
 }

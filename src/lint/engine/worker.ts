@@ -1,41 +1,92 @@
-// A lint worker thread: receives batches of files and settings, answers with their outcomes.
-import { parentPort } from 'node:worker_threads';
-import { type FileOutcome, type FileTask, runFileTask, type TaskSettings } from './file-task.js';
-import { buildPrefilter, type Prefilter } from './prefilter.js';
+// A reading thread: takes a job (the file list, filters, a shared batch counter) and claims
+// batches until none is left — from the front of the list or, for odd workers, from the back —
+// sending each batch's read outcomes as it goes. Names other files export arrive on a port
+// polled between batches; the main thread, busy analysing, never has to hand batches out.
+import { type MessagePort, parentPort, receiveMessageOnPort } from 'node:worker_threads';
+import { type FilterSpec, filtersFor } from './filters.js';
+import { type ReadOutcome, readTask } from './read-task.js';
 
-export interface WorkerBatch {
+export interface WorkerJob {
+  type: 'job';
   id: number;
-  tasks: FileTask[];
-  settings: TaskSettings;
-  /** Prefilter words; null lints every file. */
-  words: string[] | null;
+  /** The files' absolute paths (only what reading needs: a smaller copy per worker). */
+  paths: string[];
+  filter: FilterSpec;
+  maxBytes: number;
+  batch: number;
+  /**
+   * Int32 claimed-batch count, next front batch, next back batch, batches the main thread
+   * has analysed. A worker stays at most `lookahead` batches ahead of the analysis, so the
+   * names it finds reach the files still to read.
+   */
+  counter: SharedArrayBuffer;
+  lookahead: number;
+  fromBack: boolean;
+  /** Name lists (string[]) as they grow. */
+  names: MessagePort;
 }
 
-export interface WorkerReply {
+export interface WorkerBatchReply {
+  type: 'batch';
   id: number;
-  outcomes: FileOutcome[];
+  index: number;
+  /** Outcomes by position in the batch; clean files without a name are left out. */
+  reads: Array<[number, ReadOutcome]>;
+  count: number;
+  /** How many names the batch was checked for. */
+  names: number;
+  ms: number;
 }
 
-let cachedWords: string[] | null = null;
-let cached: Prefilter | null = null;
+export interface WorkerDoneReply {
+  type: 'done';
+  id: number;
+}
 
-parentPort?.on('message', (batch: WorkerBatch) => {
-  if (batch.words !== cachedWords && batch.words?.join('\n') !== cachedWords?.join('\n')) {
-    cachedWords = batch.words;
-    cached = batch.words ? buildPrefilter(batch.words) : null;
-  }
-  const outcomes = batch.tasks.map((t) => {
-    try {
-      return runFileTask(t, batch.settings, batch.words ? cached : null);
-    } catch (e) {
-      // The scanner must not throw; if anything does, the file is skipped, never the run.
-      return {
-        rel: t.rel,
-        abs: t.abs,
-        status: 'skipped',
-        reason: `internal error: ${(e as Error).message}`,
-      } as FileOutcome;
+parentPort?.on('message', (job: WorkerJob) => {
+  const counter = new Int32Array(job.counter);
+  const batches = Math.ceil(job.paths.length / job.batch);
+  let spec = job.filter;
+  for (;;) {
+    for (;;) {
+      const analysed = Atomics.load(counter, 3);
+      if (Atomics.load(counter, 0) - analysed < job.lookahead) break;
+      Atomics.wait(counter, 3, analysed, 50);
     }
-  });
-  parentPort?.postMessage({ id: batch.id, outcomes } satisfies WorkerReply);
+    if (Atomics.add(counter, 0, 1) >= batches) break;
+    const index = job.fromBack ? Atomics.sub(counter, 2, 1) : Atomics.add(counter, 1, 1);
+    for (let m = receiveMessageOnPort(job.names); m; m = receiveMessageOnPort(job.names))
+      spec = { ...spec, names: m.message as string[] };
+    const started = performance.now();
+    const filters = filtersFor(spec);
+    const reads: Array<[number, ReadOutcome]> = [];
+    const transfer: ArrayBuffer[] = [];
+    const from = index * job.batch;
+    const to = Math.min(job.paths.length, from + job.batch);
+    for (let i = from; i < to; i++) {
+      let r: ReadOutcome;
+      try {
+        r = readTask(job.paths[i] as string, job.maxBytes, filters);
+      } catch (e) {
+        r = { status: 'skipped', reason: `internal error: ${(e as Error).message}` };
+      }
+      if (r.status === 'clean' && !r.hasName) continue;
+      if (r.bytes) transfer.push(r.bytes.buffer as ArrayBuffer);
+      reads.push([i - from, r]);
+    }
+    parentPort?.postMessage(
+      {
+        type: 'batch',
+        id: job.id,
+        index,
+        reads,
+        count: to - from,
+        names: spec.names?.length ?? 0,
+        ms: performance.now() - started,
+      } satisfies WorkerBatchReply,
+      transfer,
+    );
+  }
+  job.names.close();
+  parentPort?.postMessage({ type: 'done', id: job.id } satisfies WorkerDoneReply);
 });

@@ -4,6 +4,7 @@
 // parameter or a hard-coded kernel address.
 import { firstId, tok } from '../engine/context.js';
 import { COMPARES } from '../engine/symbols.js';
+import type { Token } from '../scan/index.js';
 import { type Rule, STUB_FIX } from './rule.js';
 
 type MessageIds =
@@ -75,9 +76,12 @@ export const tableLookup = {
       }
     }
     // Symbol files are findings only where the file is after the table in them.
-    const strings = a.st.segs.flatMap((s, si) =>
-      s.toks.map((t, i) => ({ t, si, i })).filter((x) => x.t.type === 'str'),
-    );
+    const strings: Array<{ t: Token; si: number; i: number }> = [];
+    a.st.segs.forEach((s, si) => {
+      s.toks.forEach((t, i) => {
+        if (t.type === 'str') strings.push({ t, si, i });
+      });
+    });
     if (!named) {
       const names = new RegExp(`\\b(${[...a.tableNames].join('|')})\\b`);
       named = strings.some(({ t }) => names.test(t.text));

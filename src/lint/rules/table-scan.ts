@@ -9,16 +9,18 @@ import { type Rule, STUB_FIX } from './rule.js';
 
 type MessageIds = 'slotCompare' | 'idt' | 'msr' | 'armVector' | 'dispatchBytes' | 'entryLookup';
 
-const SYSCALL_FN = /^(__(x64|ia32|x32|arm64|arm|riscv|s390x?|se|do)_)?k?sys_[a-z0-9_]+$/;
-const ARM_VECTOR = new Set(['0xffff0000', '0xffff0008']);
-const ARM_LDR_PC = new Set(['0xe59ff000', '0xe59ff00', '0xe59ff', '0xe59ff018']);
+export const SYSCALL_FN = /^(__(x64|ia32|x32|arm64|arm|riscv|s390x?|se|do)_)?k?sys_[a-z0-9_]+$/;
+export const ARM_VECTOR = new Set(['0xffff0000', '0xffff0008']);
+export const ARM_LDR_PC = new Set(['0xe59ff000', '0xe59ff00', '0xe59ff', '0xe59ff018']);
+
+const SIDE_STOPS = new Set(['&&', '||', ',', ';', '?', ':', '==', '!=', '=', '{', '}']);
 
 /** Operand range around a comparison operator, stopping at `&&`, `||`, `,`, `;` or an open bracket. */
 function side(seg: Segment, from: number, dir: 1 | -1): [number, number] {
   let i = from;
   for (let guard = 0; guard < 64; guard++) {
     const t = seg.toks[i];
-    if (!t || /^(&&|\|\||,|;|\?|:|==|!=|=|\{|\})$/.test(t.text)) break;
+    if (!t || SIDE_STOPS.has(t.text)) break;
     const m = seg.match[i] ?? -1;
     if (
       (dir === 1 && (t.text === ')' || t.text === ']')) ||
@@ -95,7 +97,7 @@ export const tableScan = {
           context.report({ seg: si, tok: i, messageId: 'idt', data: { how: 'sidt' } });
         } else if (
           t.type === 'id' &&
-          /^(native_)?store_idt$/.test(t.text) &&
+          (t.text === 'store_idt' || t.text === 'native_store_idt') &&
           toks[i + 1]?.text === '('
         ) {
           context.report({ seg: si, tok: i, messageId: 'idt', data: { how: t.text } });

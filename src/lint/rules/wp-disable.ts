@@ -9,17 +9,17 @@ import { type Rule, STUB_FIX } from './rule.js';
 
 type MessageIds = 'cr0Write' | 'cr0Asm' | 'armDomain' | 'tableMemory';
 
-const CR0_WRITER = /(write|wr|set|put).*cr0|cr0.*(write|set)/i;
-const WP_MASKS = new Set(['X86_CR0_WP', '0x10000', '0x00010000', '65536', 'CR0_WP']);
-const WP_CLEARED = new Set([
+export const CR0_WRITER = /(write|wr|set|put).*cr0|cr0.*(write|set)/i;
+export const WP_MASKS = new Set(['X86_CR0_WP', '0x10000', '0x00010000', '65536', 'CR0_WP']);
+export const WP_CLEARED = new Set([
   '0xfffeffff',
   '0xfffffffffffeffff',
   '0xFFFEFFFF',
   '0xFFFFFFFFFFFEFFFF',
 ]);
 /** `mov ..., %cr0` (AT&T) or `mov cr0, ...` (Intel). */
-const CR0_ASM = /mov[lqw]?\s+[^;\n]*,\s*%+cr0\b|\bmov\s+cr0\s*,/i;
-const ARM_DACR_ASM = /mcr\s+p15\s*,\s*0\s*,\s*%?\w+\s*,\s*c3\s*,\s*c0/i;
+export const CR0_ASM = /mov[lqw]?\s+[^;\n]*,\s*%+cr0\b|\bmov\s+cr0\s*,/i;
+export const ARM_DACR_ASM = /mcr\s+p15\s*,\s*0\s*,\s*%?\w+\s*,\s*c3\s*,\s*c0/i;
 
 function clearsWp(toks: Token[], from: number, to: number): boolean {
   for (let i = from; i < to; i++) {

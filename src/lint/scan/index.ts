@@ -36,6 +36,8 @@ export function scanSource(text: string): ScannedFile {
 /** Comments whose text contains `needle`, with positions (for suppression directives). */
 export function commentsContaining(file: ScannedFile, needle: string): SourceComment[] {
   const out: SourceComment[] = [];
+  // Nearly every file lacks the needle entirely: one search instead of a copy per comment.
+  if (!file.text.includes(needle)) return out;
   for (const c of file.masked.comments) {
     const text = file.text.slice(c.start, c.end);
     if (!text.includes(needle)) continue;

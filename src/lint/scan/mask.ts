@@ -194,6 +194,14 @@ function literalEnd(text: string, i: number, quote: number): number {
   return quote === DQUOTE ? text.length : -1;
 }
 
+let spaces = ' '.repeat(256);
+
+/** `n` spaces (slices of one shared string: most blanked spans hold no line break). */
+function spacesOf(n: number): string {
+  while (spaces.length < n) spaces += spaces;
+  return spaces.slice(0, n);
+}
+
 function applyBlanks(text: string, spans: Span[]): string {
   if (spans.length === 0) return text;
   spans.sort((a, b) => a.start - b.start);
@@ -203,7 +211,16 @@ function applyBlanks(text: string, spans: Span[]): string {
     const start = Math.max(s.start, at);
     if (s.end <= start) continue;
     parts.push(text.slice(at, start));
-    parts.push(text.slice(start, s.end).replace(/[^\n\r]/g, ' '));
+    // Spaces, keeping line breaks: runs between breaks are slices of one string of spaces.
+    let run = start;
+    for (let j = start; j < s.end; j++) {
+      const c = text.charCodeAt(j);
+      if (c !== NL && c !== CR) continue;
+      if (j > run) parts.push(spacesOf(j - run));
+      parts.push(c === NL ? '\n' : '\r');
+      run = j + 1;
+    }
+    if (s.end > run) parts.push(spacesOf(s.end - run));
     at = s.end;
   }
   parts.push(text.slice(at));

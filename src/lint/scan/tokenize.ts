@@ -48,6 +48,32 @@ const PUNCT2 = new Set([
   '##',
 ]);
 
+/** Every punctuator's text by its first character: three-, two-, then one-character forms. */
+const PUNCT_BY_FIRST: Map<number, string[]> = (() => {
+  const map = new Map<number, string[]>();
+  for (const p of [...PUNCT3, ...PUNCT2]) {
+    const list = map.get(p.charCodeAt(0)) ?? [];
+    list.push(p);
+    map.set(p.charCodeAt(0), list);
+  }
+  for (const list of map.values()) list.sort((a, b) => b.length - a.length);
+  return map;
+})();
+const SINGLE: string[] = Array.from({ length: 128 }, (_, c) => String.fromCharCode(c));
+
+/** The punctuator at `i` (first character `c`): the longest of PUNCT3, PUNCT2, else one character. */
+function punctuatorAt(m: string, i: number, c: number): string {
+  const longer = PUNCT_BY_FIRST.get(c);
+  if (longer) {
+    for (const p of longer) {
+      let k = 1;
+      while (k < p.length && m.charCodeAt(i + k) === p.charCodeAt(k)) k++;
+      if (k === p.length) return p;
+    }
+  }
+  return c < 128 ? (SINGLE[c] as string) : m.slice(i, i + 1);
+}
+
 function isIdStart(c: number): boolean {
   return (c >= 97 && c <= 122) || (c >= 65 && c <= 90) || c === 95 || c === 36;
 }
@@ -140,12 +166,11 @@ export function tokenize(
         type = c === 34 ? 'str' : 'chr';
       }
     } else {
-      const three = m.slice(i, i + 3);
-      const two = m.slice(i, i + 2);
-      if (PUNCT3.has(three)) i += 3;
-      else if (PUNCT2.has(two)) i += 2;
-      else i++;
-      type = 'op';
+      // Punctuators: longest match, their text shared (no slice per operator).
+      const op = punctuatorAt(m, i, c);
+      i += op.length;
+      tokens.push({ type: 'op', text: op, start, end: i, dir });
+      continue;
     }
     const raw = type === 'str' || type === 'chr' ? text.slice(start, i) : m.slice(start, i);
     tokens.push({ type, text: raw, start, end: i, dir });

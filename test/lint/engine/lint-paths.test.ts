@@ -1,5 +1,5 @@
 import { execFileSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, symlinkSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -52,6 +52,30 @@ describe('lintPaths', () => {
     expect(r.findings[0]?.fingerprint).toBe('');
   });
 
+  it('reports a table name where the more specific rule is off', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'lint-'));
+    writeFileSync(join(dir, 'a.c'), WRITE);
+    const both = await run([dir]);
+    expect(both.findings.map((f) => [f.ruleId, f.column])).toEqual([['table-write', 16]]);
+    const off = await run([dir], { ruleLevelsFor: () => ({ 'table-write': 'off' }) });
+    expect(off.findings.map((f) => [f.ruleId, f.messageId, f.column])).toEqual([
+      ['table-reference', 'use', 16],
+    ]);
+  });
+
+  it('skips files over the size limit and finds words across read chunks', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'lint-'));
+    writeFileSync(join(dir, 'big.c'), `${'/* padding */\n'.repeat(100)}${WRITE}`);
+    const skipped = await run([dir], { maxFileBytes: 1000 });
+    expect(skipped.skipped).toEqual([{ file: 'big.c', reason: 'too large (over 0 MiB)' }]);
+    // The only trigger word, the table name, straddles the 1 MiB read chunk (multi-search CHUNK).
+    const code = 'void f(void) { sys_call_table[3] = h; }\n';
+    const pad = 'x'.repeat((1 << 20) - 'void f(void) { sys_call'.length - 5);
+    writeFileSync(join(dir, 'big.c'), `/*${pad}*/\n${code}`);
+    const found = await run([dir]);
+    expect(found.findings.map((f) => [f.ruleId, f.line])).toEqual([['table-write', 2]]);
+  });
+
   it('lints non-UTF-8 (Latin-1) files and keeps suppression comments as directives', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'lint-'));
     writeFileSync(
@@ -73,4 +97,44 @@ describe('lintPaths', () => {
     expect(Object.keys(defaultRuleLevels())).toContain('table-write');
     expect(renderMessage('`{{name}}` and {{missing}}', { name: 'x' })).toBe('`x` and {{missing}}');
   });
+});
+
+// The worker threads need the compiled engine (dist/, built by `npm test`); vitest runs the
+// TypeScript sources in-process. Enough files to start the pool (over 256).
+const dist = join(import.meta.dirname, '..', '..', '..', 'dist', 'lint', 'engine', 'lint-paths.js');
+describe('lintPaths over worker threads', () => {
+  it.skipIf(!existsSync(dist))(
+    'gives what the in-process run gives (needs a build: npx tsc -p tsconfig.build.json)',
+    async () => {
+      const dir = mkdtempSync(join(tmpdir(), 'lint-pool-'));
+      for (let i = 0; i < 600; i++) {
+        const body =
+          i % 97 === 5
+            ? WRITE
+            : i % 131 === 7
+              ? `int f${i}(void) { return __NR_read + ${i}; }\n`
+              : `int f${i}(void) { return ${i}; }\n`;
+        writeFileSync(join(dir, `f${String(i).padStart(3, '0')}.c`), body);
+      }
+      // A table alias declared in one file, written in another (first, from the back, and last).
+      writeFileSync(join(dir, 'a_alias.h'), 'extern void **g_tbl;\n');
+      writeFileSync(
+        join(dir, 'zz_main.c'),
+        'void **g_tbl;\nvoid init(void) { g_tbl = (void **)kallsyms_lookup_name("sys_call_table"); }\n',
+      );
+      writeFileSync(join(dir, 'b_write.c'), 'void hook(void) { g_tbl[__NR_read] = h; }\n');
+      writeFileSync(join(dir, 'bin.c'), Buffer.from('sys_call_table\0\0'));
+      type Engine = typeof import('../../../src/lint/engine/lint-paths.js');
+      const pooled = (await import(dist)) as Engine;
+      const options = { tableNames: ['sys_call_table'], ruleLevelsFor: () => ({}) };
+      const inWorkers = await pooled.lintPaths([dir], { ...options, jobs: 2 });
+      const inProcess = await lintPaths([dir], { ...options, jobs: 1 });
+      expect(inWorkers).toEqual(inProcess);
+      expect(inWorkers.findings.map((f) => `${f.file}:${f.line} ${f.ruleId}`)).toContain(
+        'b_write.c:1 table-write',
+      );
+      expect(inWorkers.skipped.map((s) => s.file)).toEqual(['bin.c']);
+    },
+    60_000,
+  );
 });

@@ -23,4 +23,20 @@ describe('table-reference', () => {
   ])('leaves %s alone', (code) => {
     expect(lintC(code, 'table-reference')).toEqual([]);
   });
+
+  it.each([
+    ['void f(void) { sys_call_table[__NR_read] = h; }', 'table-write', 1, 16],
+    ['void f(void) { xchg(&sys_call_table[__NR_read], h); }', 'table-write', 1, 22],
+  ])('leaves %s to the more specific rule at the same token', (code, ruleId, line, column) => {
+    const at = lintC(code).filter((f) => f.line === line && f.column === column);
+    expect(at.map((f) => f.ruleId)).toEqual([ruleId]);
+  });
+
+  it('still reports other tokens of the same line', () => {
+    const found = lintC('void f(void) { sys_call_table[__NR_read] = sys_call_table[1]; }');
+    expect(found.map((f) => [f.ruleId, f.column])).toEqual([
+      ['table-write', 16],
+      ['table-reference', 44],
+    ]);
+  });
 });

@@ -1,0 +1,72 @@
+// What one file's analysis tells the others: the exports worth sharing, the names whose values
+// spread the table (other files mentioning them are linted again with the run's facts), and
+// the facts merged from a set of outcomes in file order.
+import { dict, emptyFacts, type Kind, mergeFacts, type ProjectFacts } from './facts.js';
+import type { FileOutcome } from './file-task.js';
+
+/** Kinds worth telling other files about; plain kernel addresses stay local to keep runs cheap. */
+const SHARED: ReadonlySet<Kind> = new Set([
+  'table',
+  'shadow',
+  'slot',
+  'sslot',
+  'eslot',
+  'entry',
+  'lookup',
+  'tname',
+  'ename',
+]);
+/** Kinds that make another file's plain-looking code a finding (and so warrant re-reading files). */
+const SPREADING: ReadonlySet<Kind> = new Set([
+  'table',
+  'shadow',
+  'slot',
+  'sslot',
+  'eslot',
+  'entry',
+]);
+
+export function shareable(f: ProjectFacts): ProjectFacts {
+  const pick = (r: Record<string, Kind>): Record<string, Kind> =>
+    dict(Object.fromEntries(Object.entries(r).filter(([, k]) => SHARED.has(k))));
+  const params: ProjectFacts['params'] = dict();
+  for (const [fn, ps] of Object.entries(f.params)) {
+    const kept = pick(ps);
+    if (Object.keys(kept).length > 0) params[fn] = kept;
+  }
+  return {
+    ...f,
+    globals: pick(f.globals),
+    fields: pick(f.fields),
+    macros: pick(f.macros),
+    returns: pick(f.returns),
+    params,
+  };
+}
+
+export function dirOf(rel: string): string {
+  const i = rel.lastIndexOf('/');
+  return i < 0 ? '.' : rel.slice(0, i);
+}
+
+/** Names whose values spread the table to other files: globals, fields, macros, results, parameters. */
+export function namesOf(f: ProjectFacts): string[] {
+  const spreading = (r: Record<string, Kind>): string[] =>
+    Object.keys(r).filter((n) => SPREADING.has(r[n] as Kind));
+  const params = Object.keys(f.params).filter((fn) => spreading(f.params[fn] ?? {}).length > 0);
+  return [
+    ...spreading(f.globals),
+    ...spreading(f.fields),
+    ...spreading(f.macros),
+    ...spreading(f.returns),
+    ...params,
+  ];
+}
+
+/** Merges what a linted file exports (and whether its module touches the table) into `facts`. */
+export function learnFrom(facts: ProjectFacts, o: FileOutcome): void {
+  if (o.status !== 'linted') return;
+  const ex = shareable(o.exports ?? emptyFacts());
+  if (o.touchesTable) ex.tableDirs = [dirOf(o.rel)];
+  mergeFacts(facts, ex);
+}

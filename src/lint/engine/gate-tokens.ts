@@ -1,0 +1,337 @@
+// The gate's token-level conditions (see gate.ts): one per way the analysis gets a value kind
+// and per rule check that needs none, evaluated on the scanner's tokens as the analysis sees
+// them — the code without directives, and each macro body. When none holds, every value's kind
+// is null: no rule reports and nothing is exported.
+import { ARM_LDR_PC, ARM_VECTOR, SYSCALL_FN } from '../rules/table-scan.js';
+import { ARM_DACR_ASM, CR0_ASM, CR0_WRITER, WP_CLEARED, WP_MASKS } from '../rules/wp-disable.js';
+import type { ScannedFile, Token } from '../scan/index.js';
+import { stringValue } from '../scan/index.js';
+import { SCAN_MSRS, SCAN_NUMBERS } from './analyze.js';
+import { numberText } from './context.js';
+import { MAKES_WRITABLE, PAGE_ATTR, PTE_LOOKUPS, READONLY_BITS, WRITE_BITS } from './protection.js';
+import { matchBrackets } from './structure.js';
+import {
+  ENTRY_MSRS,
+  isKernelAddress,
+  LOOKUP_FUNCTIONS,
+  MSR_READS,
+  MSR_WRITES,
+  normalNumber,
+} from './symbols.js';
+
+const ASM = new Set(['asm', '__asm__', '__asm']);
+const ASM_QUALIFIERS = new Set(['volatile', '__volatile__', '__volatile', 'goto', 'inline']);
+const MODULE_PARAMS = new Set(['module_param', 'module_param_unsafe', 'module_param_named']);
+const SYS_NAME = /k?sys_\w+$/;
+
+/**
+ * The token-level conditions: one per kind source and per kind-free rule check. When none
+ * holds, every value's kind is null, so no rule reports and nothing is exported. Order-sensitive
+ * checks run per segment as the analysis sees them: code without directives, each macro body.
+ */
+export function tokenNeeds(
+  file: ScannedFile,
+  tables: ReadonlySet<string>,
+  strNames: ReadonlySet<string>,
+): boolean {
+  if (file.tokens.some((t) => t.type === 'id' && tables.has(t.text))) return true;
+  if (file.masked.comments.some((c) => file.text.slice(c.start, c.end).includes('syscalltbl-lint')))
+    return true;
+  const f: Flags = {
+    nrIndex: false,
+    cand: false,
+    msr: false,
+    msrCall: false,
+    rdmsrString: false,
+    pte: false,
+    bits: false,
+    cr0Writer: false,
+    wpMask: false,
+    domain: false,
+    manager: false,
+  };
+  const code = file.tokens.filter((t) => t.dir < 0);
+  if (segmentNeeds(code, f, strNames, tables)) return true;
+  for (const m of file.macros)
+    if (segmentNeeds(file.tokens.slice(m.bodyStart, m.bodyEnd), f, strNames, tables)) return true;
+  return (
+    (f.nrIndex && f.cand) ||
+    (f.msr && (f.msrCall || f.rdmsrString)) ||
+    (f.pte && f.bits) ||
+    (f.cr0Writer && f.wpMask) ||
+    (f.domain && f.manager)
+  );
+}
+
+interface Flags {
+  /** `x[__NR_...]`: a candidate address indexed so is confirmed as the table. */
+  nrIndex: boolean;
+  cand: boolean;
+  msr: boolean;
+  msrCall: boolean;
+  rdmsrString: boolean;
+  pte: boolean;
+  bits: boolean;
+  cr0Writer: boolean;
+  wpMask: boolean;
+  domain: boolean;
+  manager: boolean;
+}
+
+/** Identifiers the token-level conditions look for, each with what it signals. */
+const ID_FLAG = {
+  decisive: 1,
+  moduleParam: 2,
+  entryMsr: 4,
+  msrCall: 8,
+  pte: 16,
+  bits: 32,
+  wpMask: 64,
+  domain: 128,
+  manager: 256,
+  asm: 512,
+} as const;
+const ID_FLAGS: Map<string, number> = (() => {
+  const m = new Map<string, number>();
+  const add = (names: Iterable<string>, flag: number): void => {
+    for (const n of names) m.set(n, (m.get(n) ?? 0) | flag);
+  };
+  add(LOOKUP_FUNCTIONS, ID_FLAG.decisive);
+  add(Object.keys(PAGE_ATTR), ID_FLAG.decisive);
+  add(['store_idt', 'native_store_idt'], ID_FLAG.decisive);
+  add(MODULE_PARAMS, ID_FLAG.moduleParam);
+  add(ENTRY_MSRS, ID_FLAG.entryMsr);
+  add([...MSR_READS, ...MSR_WRITES], ID_FLAG.msrCall);
+  add(PTE_LOOKUPS, ID_FLAG.pte);
+  add([...WRITE_BITS, ...READONLY_BITS, ...MAKES_WRITABLE], ID_FLAG.bits);
+  add([...WP_MASKS, 'X86_CR0_WP_BIT'], ID_FLAG.wpMask);
+  add(['set_domain', 'modify_domain'], ID_FLAG.domain);
+  add(['DOMAIN_MANAGER', 'DOMAIN_MANAGER_VALUE'], ID_FLAG.manager);
+  add(ASM, ID_FLAG.asm);
+  return m;
+})();
+
+function segmentNeeds(
+  toks: Token[],
+  f: Flags,
+  strNames: ReadonlySet<string>,
+  tables: ReadonlySet<string>,
+): boolean {
+  let nr = false;
+  let sys = false;
+  const compares: number[] = [];
+  let longest = 0;
+  for (const n of strNames) longest = Math.max(longest, n.length);
+  let dispatch = 0;
+  // The value of the run of adjacent string literals so far; null outside a run or once it
+  // is longer than every name.
+  let value: string | null = null;
+  let inRun = false;
+  for (let i = 0; i < toks.length; i++) {
+    const t = toks[i] as Token;
+    const x = t.text;
+    if (t.type === 'str') {
+      if (!inRun) {
+        inRun = true;
+        value = '';
+      }
+      if (value !== null) {
+        // Escapes only shorten a literal, so a long one without them cannot be a name.
+        const plain = x.indexOf('\\') < 0;
+        if (plain && x.length - 2 + value.length > longest + 1) value = null;
+        else {
+          value += stringValue(x);
+          if (value.length > longest) value = null;
+        }
+      }
+      if (/\bsidt\b|\\x[fF]{2}\\x14\\x(c5|C5|85)/.test(x)) return true;
+      if (x.indexOf('rdmsr') >= 0) f.rdmsrString = true;
+      continue;
+    }
+    if (inRun) {
+      if (value !== null && strNames.has(value)) return true;
+      inRun = false;
+      value = null;
+    }
+    if (t.type === 'id') {
+      const flags = ID_FLAGS.get(x) ?? 0;
+      if (flags !== 0) {
+        if (flags & ID_FLAG.decisive) return true;
+        if (flags & ID_FLAG.moduleParam) f.cand = true;
+        if (flags & ID_FLAG.entryMsr) f.msr = true;
+        if (flags & ID_FLAG.msrCall) f.msrCall = true;
+        if (flags & ID_FLAG.pte && toks[i + 1]?.text === '(') f.pte = true;
+        if (flags & ID_FLAG.bits && bitMadeWritable(toks, i)) f.bits = true;
+        if (flags & ID_FLAG.wpMask && afterInversion(toks, i)) f.wpMask = true;
+        if (flags & ID_FLAG.domain) f.domain = true;
+        if (flags & ID_FLAG.manager) f.manager = true;
+        if (flags & ID_FLAG.asm && asmNeeds(toks, i)) return true;
+      }
+      if (x.length >= 9 && (x.charCodeAt(0) | 32) === 109 && SCAN_MSRS.test(x)) return true;
+      if (x.charCodeAt(0) === 95 && x.startsWith('__NR_')) {
+        nr = true;
+        if (toks[i - 1]?.text === '[') f.nrIndex = true;
+      }
+      if (x.indexOf('sys_') >= 0 && SYS_NAME.test(x)) sys = true;
+      // A CR0 writer called (wp-disable looks at calls with one argument).
+      if (x.indexOf('0') >= 0 && toks[i + 1]?.text === '(' && CR0_WRITER.test(x))
+        f.cr0Writer = true;
+      // clear_bit(16, &cr0) / clear_bit(X86_CR0_WP_BIT, &cr0).
+      // A mask with a literal suffix (wp-disable strips [uUlL]+ from every token).
+      if (/[uUlL]$/.test(x) && WP_MASKS.has(x.replace(/[uUlL]+$/, '')) && afterInversion(toks, i))
+        f.wpMask = true;
+      if (CLEAR_BIT.has(x) && toks[i + 1]?.text === '(') {
+        const bit = toks[i + 2]?.text;
+        if (bit === '16' || bit === 'X86_CR0_WP_BIT') f.wpMask = true;
+      }
+    } else if (t.type === 'num') {
+      const len = x.length;
+      if (len >= 10 && isKernelAddress(x)) f.cand = true;
+      if (len >= 5 && ENTRY_MSRS.has(normalNumber(x))) f.msr = true;
+      if (len >= 7) {
+        const plain = x.replace(/[uUlL]+$/, '');
+        if (SCAN_NUMBERS.test(plain) || SCAN_MSRS.test(x)) return true;
+      }
+      if (len >= 5) {
+        const plain = x.replace(/[uUlL]+$/, '');
+        if (WP_CLEARED.has(plain) || WP_CLEARED.has(plain.toLowerCase())) f.wpMask = true;
+        if (WP_MASKS.has(plain) && afterInversion(toks, i)) f.wpMask = true;
+      }
+      // `~(1 << 16)`, `~BIT(16)`.
+      if (x === '16' && invertedBit16(toks, i)) f.wpMask = true;
+      // Scanner functions: 0xff 0x14 0xc5 as consecutive numbers (analyze.ts scannerFunctions).
+      const lower = len === 4 ? x.toLowerCase() : '';
+      dispatch =
+        lower === '0xff'
+          ? 1
+          : dispatch === 1 && lower === '0x14'
+            ? 2
+            : dispatch === 2 && (lower === '0xc5' || lower === '0x85')
+              ? 3
+              : dispatch === 3
+                ? 3
+                : toks[i - 1]?.text === '['
+                  ? dispatch
+                  : 0;
+      if (dispatch === 3) return true;
+      // Numbers of one or two characters are below 0xff (and the ARM words).
+      const v = len >= 3 ? numberText(t) : '';
+      if (ARM_LDR_PC.has(v) || (ARM_VECTOR.has(v) && toks[i - 1]?.text === ')')) return true;
+      if (v === '0xff' && dispatchBytes(toks, i)) return true;
+    } else if (t.type === 'chr') {
+      if (numberText(t) === '0xff' && dispatchBytes(toks, i)) return true;
+    } else if (x === '==' || x === '!=') compares.push(i);
+  }
+  if (inRun && value !== null && strNames.has(value)) return true;
+  return nr && sys && compares.length > 0 && slotCompares(toks, compares, tables);
+}
+
+const CLEAR_BIT = new Set(['clear_bit', '__clear_bit']);
+
+/** wp-disable's clearsWp: a mask right after `~`, `^` or `^=` (parentheses between). */
+function afterInversion(toks: Token[], i: number): boolean {
+  let j = i - 1;
+  while (j >= 0 && toks[j]?.text === '(') j--;
+  const op = toks[j]?.text;
+  return op === '~' || op === '^' || op === '^=';
+}
+
+/** `~(1 << 16)` or `~BIT(16)`: the 16 of an inverted bit 16. */
+function invertedBit16(toks: Token[], i: number): boolean {
+  if (toks[i - 1]?.text === '<<' && toks[i - 2]?.text.replace(/[uUlL]+$/, '') === '1')
+    return afterInversion(toks, i - 2);
+  // wp-disable looks two tokens past `BIT`, whatever stands between.
+  if (toks[i - 2]?.text === 'BIT') return afterInversion(toks, i - 2);
+  return false;
+}
+
+/** protection.ts: `|= _PAGE_RW`, `| _PAGE_RW`, `~PTE_RDONLY`, `pte_mkwrite(`. */
+function bitMadeWritable(toks: Token[], i: number): boolean {
+  const x = (toks[i] as Token).text;
+  const prev = toks[i - 1]?.text;
+  if (WRITE_BITS.has(x) && (prev === '|=' || prev === '|')) return true;
+  if (READONLY_BITS.has(x) && prev === '~') return true;
+  return MAKES_WRITABLE.has(x) && toks[i + 1]?.text === '(';
+}
+
+const SLOT_SIDE_STOPS = new Set(['&&', '||', ',', ';', '?', ':', '==', '!=', '=', '{', '}']);
+
+/**
+ * table-scan's slotCompare (a side holding `__NR_...` compared with a syscall function's name)
+ * and analyze.ts' scanner test (`x[__NR_...] == ...sys_...`), on one segment.
+ */
+function slotCompares(toks: Token[], compares: number[], tables: ReadonlySet<string>): boolean {
+  const match = matchBrackets(toks);
+  const side = (from: number, dir: 1 | -1): [number, number] => {
+    let i = from;
+    for (let guard = 0; guard < 64; guard++) {
+      const t = toks[i];
+      if (!t || SLOT_SIDE_STOPS.has(t.text)) break;
+      const m = match[i] ?? -1;
+      if (
+        (dir === 1 && (t.text === ')' || t.text === ']')) ||
+        (dir === -1 && (t.text === '(' || t.text === '['))
+      ) {
+        if (m < 0 || (dir === 1 ? m < i : m > i)) break;
+      }
+      if (m >= 0 && ((dir === 1 && m > i) || (dir === -1 && m < i))) i = m;
+      i += dir;
+    }
+    return dir === 1 ? [from, i] : [i + 1, from + 1];
+  };
+  const has = (r: [number, number], test: (t: Token) => boolean): boolean => {
+    for (let k = r[0]; k < r[1]; k++) if (test(toks[k] as Token)) return true;
+    return false;
+  };
+  const isNr = (t: Token): boolean => t.text.startsWith('__NR_');
+  const isSyscall = (t: Token): boolean =>
+    t.type === 'id' && SYSCALL_FN.test(t.text) && !tables.has(t.text);
+  for (const i of compares) {
+    const l = side(i - 1, -1);
+    const r = side(i + 1, 1);
+    if ((has(l, isNr) && has(r, isSyscall)) || (has(r, isNr) && has(l, isSyscall))) return true;
+  }
+  // Scanner functions: `[__NR_x]` followed by a comparison with a `..sys_..` name.
+  for (let i = 1; i < toks.length; i++) {
+    if (toks[i - 1]?.text !== '[' || !(toks[i] as Token).text.startsWith('__NR_')) continue;
+    const close = match[i - 1] ?? -1;
+    const op = toks[close + 1]?.text;
+    if (op !== '==' && op !== '!=') continue;
+    for (let k = close + 2; k < close + 8 && k < toks.length; k++) {
+      const t = toks[k] as Token;
+      if (t.type === 'id' && SYS_NAME.test(t.text) && !tables.has(t.text)) return true;
+    }
+  }
+  return false;
+}
+
+/** table-scan's dispatchBytes: 0xff, then (outside brackets) 0x14 and 0xc5 or 0x85. */
+function dispatchBytes(toks: Token[], i: number): boolean {
+  if (numberText(toks[i]) !== '0xff') return false;
+  const rest: string[] = [];
+  for (let k = i + 1, depth = 0; k < Math.min(toks.length, i + 24) && rest.length < 2; k++) {
+    const x = toks[k] as Token;
+    if (x.text === '[') depth++;
+    else if (x.text === ']') depth--;
+    else if (depth === 0 && (x.type === 'num' || x.type === 'chr')) rest.push(numberText(x));
+  }
+  return rest[0] === '0x14' && (rest[1] === '0xc5' || rest[1] === '0x85');
+}
+
+/** An asm statement whose template writes %cr0, sets ARM domains, or reads an MSR. */
+function asmNeeds(toks: Token[], i: number): boolean {
+  let j = i + 1;
+  while (ASM_QUALIFIERS.has(toks[j]?.text ?? '')) j++;
+  if (toks[j]?.text !== '(') return false;
+  for (let k = j + 1; k < toks.length; k++) {
+    if ((toks[k] as Token).type !== 'str') continue;
+    let joined = '';
+    for (let q = k; toks[q]?.type === 'str'; q++) {
+      const s = (toks[q] as Token).text;
+      if (/rdmsr/.test(s)) return true;
+      joined += s.slice(1, -1);
+    }
+    return CR0_ASM.test(joined.replace(/\\n|\\t/g, ' ')) || ARM_DACR_ASM.test(joined);
+  }
+  return false;
+}

@@ -1,0 +1,299 @@
+// The second, finer filter, for files the prefilter let through: can the full analysis of this
+// file (with no facts from other files yet) report anything, export anything other files could
+// use, or carry suppression comments? Most cannot — `__NR_` in a libc header, `kallsyms` in a
+// comment — and are done without the analysis. It errs one way only: a file it passes may turn
+// out clean, a file it rejects would have yielded nothing (test/lint/engine/gate.test.ts and
+// the whole-tree comparison check that).
+//
+// Every way the analysis gets a value kind (table, lookup function, candidate address, table or
+// entry name string, scanner function) and every rule check that needs no kind is a condition
+// over tokens (gate-tokens.ts); this file holds the cheaper necessary conditions over the raw
+// bytes that decide whether tokens are needed at all.
+import type { ScannedFile } from '../scan/index.js';
+import { tokenNeeds } from './gate-tokens.js';
+import { createMultiSearch } from './multi-search.js';
+import { PAGE_ATTR, PTE_LOOKUPS, READONLY_BITS, WRITE_BITS } from './protection.js';
+import { ENTRY_SYMBOLS } from './symbols.js';
+
+export interface Gate {
+  /** The raw bytes alone: surely nothing, surely analyse, or look at the tokens (`tokens`). */
+  byBytes(bytes: Uint8Array): 'none' | 'full' | 'tokens';
+  /** The token-level conditions, for files `byBytes` left open. */
+  byTokens(file: ScannedFile): boolean;
+  /** Both: whether `bytes` (a prefiltered file) needs the full analysis; `scan` gives its tokens. */
+  needsAnalysis(bytes: Uint8Array, scan: () => ScannedFile): boolean;
+}
+
+/** Raw substrings that alone send a file to the analysis (case-sensitive). */
+const DECISIVE = [
+  'kallsyms_lookup_name',
+  '__symbol_get',
+  'syscalltbl-lint',
+  'store_idt',
+  ...Object.keys(PAGE_ATTR),
+];
+/** The same, case-insensitive (the analysis matches these MSRs and numbers in any case). */
+const DECISIVE_ICASE = [
+  'msr_lstar',
+  'msr_cstar',
+  'msr_ia32_sysenter_eip',
+  '0xc000008',
+  'ffff0008',
+  'e59ff',
+];
+
+/** Raw substrings that make some token-level condition possible (see `tokenNeeds`). */
+const HINTS = {
+  nr: '__NR_',
+  sys: 'sys_',
+  moduleParam: 'module_param',
+  sidt: 'sidt',
+  dispatchString: 'x14\\x',
+  rdmsr: 'rdmsr',
+  readMsr: 'read_msr',
+  wrmsr: 'wrmsr',
+  writeMsr: 'write_msr',
+  msrLstar: 'MSR_LSTAR',
+  msrCstar: 'MSR_CSTAR',
+  msrSysenter: 'MSR_IA32_SYSENTER_EIP',
+  domainManager: 'DOMAIN_MANAGER',
+  setDomain: 'set_domain',
+  modifyDomain: 'modify_domain',
+  mkwrite: 'mkwrite',
+  asm: 'asm',
+  crWp: 'CR0_WP',
+  wp10000: '0x10000',
+  wp00010000: '0x00010000',
+  wp65536: '65536',
+  sixteen: '16',
+  ...Object.fromEntries([...PTE_LOOKUPS].map((n) => [`pte:${n}`, n])),
+  ...Object.fromEntries([...WRITE_BITS, ...READONLY_BITS].map((n) => [`bit:${n}`, n])),
+  // ARM vector page and `ldr pc, [pc, #...]` words in decimal (numberText reads decimals too).
+  armDecimal1: '4294901760',
+  armDecimal2: '4294901768',
+  armDecimal3: '3852462080',
+  armDecimal4: '240779008',
+  armDecimal5: '940543',
+  armDecimal6: '3852462104',
+} as const;
+const HINTS_ICASE = {
+  cr0: 'cr0',
+  mcr: 'mcr',
+  // Inline assembly templates are joined across adjacent literals: `"%%c" "r0"`.
+  cr0SplitA: 'c"',
+  cr0SplitB: '"r0',
+  cr0SplitC: 'cr"',
+  cr0SplitD: '"0',
+  mcrSplitA: 'm"',
+  mcrSplitB: '"cr',
+  mcrSplitC: 'mc"',
+  mcrSplitD: '"r',
+  kaddrC: '0xc',
+  kaddrD: '0xd',
+  kaddrE: '0xe',
+  kaddrF: '0xf',
+  msr176: '0x176',
+  wpCleared: 'fffeffff',
+  // ARM_VECTOR's other word; 0xffff0008 is decisive.
+  armVector: 'ffff0000',
+  dispatch: '0xff',
+} as const;
+
+/**
+ * The call-dispatch bytes `ff 14 c5` / `ff 14 85` as numbers or characters in any notation
+ * numberText reads (hex with leading zeros, decimal, octal or hex escapes, the raw byte as
+ * Latin-1 or UTF-8): the last byte is the rare one, so it is tested first.
+ */
+/** A character literal holding the raw byte (Latin-1) or its UTF-8 encoding. */
+const rawChar = (...codes: number[]): string => `'${String.fromCharCode(...codes)}'`;
+const DISPATCH_LAST = new RegExp(
+  `0x0*(c5|85)|(?<![0-9a-z_.])0*(197|133)(?![0-9.])|\\\\(x(c5|85)|305|205)'|${[
+    rawChar(0xc5),
+    rawChar(0x85),
+    rawChar(0xc3, 0x85),
+    rawChar(0xc2, 0x85),
+  ].join('|')}`,
+  'i',
+);
+const DISPATCH_FF = new RegExp(
+  `0x0*ff|(?<![0-9a-z_.])0*255(?![0-9.])|\\\\(xff|377)'|${rawChar(0xff)}|${rawChar(0xc3, 0xbf)}`,
+  'i',
+);
+const DISPATCH_14 = new RegExp(
+  `0x0*14|(?<![0-9a-z_.])0*20(?![0-9.])|\\\\(x14|0?24)'|${rawChar(0x14)}`,
+  'i',
+);
+
+type HintId = keyof typeof HINTS | keyof typeof HINTS_ICASE;
+
+export function createGate(tableNames: readonly string[]): Gate {
+  const names = [...new Set(tableNames)];
+  const decisive = createMultiSearch([...DECISIVE, ...names]);
+  const decisiveIcase = createMultiSearch(DECISIVE_ICASE, { ignoreCase: true });
+  const hintKeys = Object.keys(HINTS) as Array<keyof typeof HINTS>;
+  const hintIcaseKeys = Object.keys(HINTS_ICASE) as Array<keyof typeof HINTS_ICASE>;
+  const hints = createMultiSearch(hintKeys.map((k) => HINTS[k]));
+  const hintsIcase = createMultiSearch(
+    hintIcaseKeys.map((k) => HINTS_ICASE[k]),
+    { ignoreCase: true },
+  );
+  const tables = new Set(names);
+  const strNames = new Set([...names, ...ENTRY_SYMBOLS, 'kallsyms_lookup_name']);
+  const strTrie = trieOf(strNames);
+  const byBytes = (bytes: Uint8Array): 'none' | 'full' | 'tokens' => {
+    if (decisive.any(bytes) || decisiveIcase.any(bytes)) return 'full';
+    const found = new Set<HintId>();
+    for (const i of hints.all(bytes)) found.add(hintKeys[i] as HintId);
+    for (const i of hintsIcase.all(bytes)) found.add(hintIcaseKeys[i] as HintId);
+    return byteNeeds(found, bytes) || stringRisk(bytes, strTrie) ? 'tokens' : 'none';
+  };
+  const byTokens = (file: ScannedFile): boolean => tokenNeeds(file, tables, strNames);
+  return {
+    byBytes,
+    byTokens,
+    needsAnalysis(bytes, scan) {
+      const b = byBytes(bytes);
+      return b === 'full' || (b === 'tokens' && byTokens(scan()));
+    },
+  };
+}
+
+/** Whether the hints found make any token-level condition of `tokenNeeds` possible. */
+function byteNeeds(h: Set<HintId>, bytes: Uint8Array): boolean {
+  const any = (...ids: HintId[]): boolean => ids.some((i) => h.has(i));
+  const prefixed = (p: string): boolean => [...h].some((i) => i.startsWith(p));
+  let latin1: string | null = null;
+  const text = (): string => {
+    latin1 ??= Buffer.from(bytes.buffer, bytes.byteOffset, bytes.length).toString('latin1');
+    return latin1;
+  };
+  if (h.has('nr')) {
+    // A slot compared with a syscall (needs a comparison), or a candidate address indexed by a
+    // syscall number: a module parameter or a kernel address literal, as analyze.ts reads one.
+    if (h.has('sys') && EQUALITY.test(text())) return true;
+    if (
+      h.has('moduleParam') ||
+      (any('kaddrC', 'kaddrD', 'kaddrE', 'kaddrF') && KERNEL_ADDRESS.test(text()))
+    )
+      return true;
+  }
+  if (h.has('sidt') && SIDT_WORD.test(text())) return true;
+  if (any('dispatchString', 'armVector')) return true;
+  if (any('armDecimal1', 'armDecimal2', 'armDecimal3', 'armDecimal4', 'armDecimal5', 'armDecimal6'))
+    return true;
+  if (
+    any('rdmsr', 'readMsr', 'wrmsr', 'writeMsr') &&
+    any('msrLstar', 'msrCstar', 'msrSysenter', 'msr176')
+  )
+    return true;
+  if (any('domainManager') && any('setDomain', 'modifyDomain')) return true;
+  if (prefixed('pte:') && (prefixed('bit:') || h.has('mkwrite'))) return true;
+  // write_cr0 & co. with the WP bit cleared: a CR0 writer's name and a mask.
+  if (h.has('cr0') && any('crWp', 'wp10000', 'wp00010000', 'wp65536', 'wpCleared', 'sixteen'))
+    if (CR0_WRITER_NAME.test(text())) return true;
+  // Inline assembly (its templates joined across literals): only with an asm statement.
+  const asmTemplate =
+    any('cr0', 'mcr', 'rdmsr') ||
+    (h.has('cr0SplitA') && h.has('cr0SplitB')) ||
+    (h.has('cr0SplitC') && h.has('cr0SplitD')) ||
+    (h.has('mcrSplitA') && h.has('mcrSplitB')) ||
+    (h.has('mcrSplitC') && h.has('mcrSplitD'));
+  if (asmTemplate && h.has('asm') && ASM_STATEMENT.test(text())) return true;
+  // Dispatch bytes: rare as numbers, so the regexes run on few files.
+  return DISPATCH_LAST.test(text()) && DISPATCH_FF.test(text()) && DISPATCH_14.test(text());
+}
+
+const EQUALITY = /[=!]=/;
+/** A number token isKernelAddress accepts: 0x[c-f] and 7 hex digits, or 0xffff and 12, suffixed. */
+const KERNEL_ADDRESS =
+  /(?<![A-Za-z0-9_.$])0[xX](?:[c-fC-F][0-9a-fA-F]{7}|[fF]{4}[0-9a-fA-F]{12})[uUlL]*(?![0-9A-Za-z_.$])/;
+/** table-scan's `\bsidt\b` (in a string literal; the raw text is enough to rule it out). */
+const SIDT_WORD = /\bsidt\b/;
+
+/** An identifier wp-disable takes for a CR0 writer (CR0_WRITER within one identifier). */
+const CR0_WRITER_NAME = /(?:write|wr|set|put)[A-Za-z0-9_$]*cr0|cr0[A-Za-z0-9_$]*(?:write|set)/i;
+/**
+ * `asm`, `__asm__` or `__asm` as a word followed by what may open a statement: `(`, a qualifier
+ * (volatile, goto, inline), a comment, a line continuation or a directive line.
+ */
+const ASM_STATEMENT =
+  /(?<![A-Za-z0-9_$])(?:asm|__asm__|__asm)(?![A-Za-z0-9_$])\s*(?:[(vgi_\\#]|\/[*/])/;
+
+/**
+ * Whether a string literal (or several, adjacent) might spell a table name, an entry symbol
+ * or `kallsyms_lookup_name` without the name appearing in the bytes: its first piece is then a
+ * prefix of a name ending the literal (or broken by an escape or line end), or the literal
+ * opens with an escape. Names spelled out whole are caught by the decisive words or here.
+ */
+function stringRisk(bytes: Uint8Array, trie: Trie): boolean {
+  const n = bytes.length;
+  let i = bytes.indexOf(34);
+  while (i >= 0) {
+    let j = i + 1;
+    let node = 0;
+    // Follow the identifier bytes after the quote down the trie of names.
+    while (j < n && isIdByte(bytes[j] as number)) {
+      node = trie.child.get(node * 256 + (bytes[j] as number)) ?? -1;
+      if (node < 0) break;
+      j++;
+    }
+    if (node > 0) {
+      if (trie.whole.has(node)) return true;
+      const end = j < n ? (bytes[j] as number) : -1;
+      if (end === 92 || end === 10 || end === 13 || end < 0) return true;
+      // A literal holding only part of a name: it matters only if another literal follows
+      // (after blanks, a comment, a line continuation or a directive line).
+      if (end === 34 && continues(bytes, j + 1)) return true;
+    } else if (node === 0 && j === i + 1 && bytes[j] === 92) {
+      const e = bytes[j + 1];
+      if (e !== 110 && e !== 116 && e !== 114 && e !== 34 && e !== 92) return true;
+    }
+    i = bytes.indexOf(34, i + 1);
+  }
+  return false;
+}
+
+/**
+ * Whether, after what the tokenizer skips (bytes up to space, and DEL), the text at `i` goes on
+ * with `"`, `/`, `\\` or `#` (or ends).
+ */
+function continues(bytes: Uint8Array, i: number): boolean {
+  let k = i;
+  while (k < bytes.length) {
+    const c = bytes[k] as number;
+    if (c <= 32 || c === 127) k++;
+    else return c === 34 || c === 47 || c === 92 || c === 35;
+  }
+  return true;
+}
+
+/** Names as a byte trie: node 0 is the root; `whole` marks nodes that end a name. */
+interface Trie {
+  child: Map<number, number>;
+  whole: Set<number>;
+}
+
+function trieOf(names: Iterable<string>): Trie {
+  const trie: Trie = { child: new Map(), whole: new Set() };
+  let nodes = 1;
+  for (const name of names) {
+    let node = 0;
+    for (let k = 0; k < name.length; k++) {
+      const key = node * 256 + (name.charCodeAt(k) & 0xff);
+      let next = trie.child.get(key);
+      if (next === undefined) {
+        next = nodes++;
+        trie.child.set(key, next);
+      }
+      node = next;
+    }
+    trie.whole.add(node);
+  }
+  return trie;
+}
+
+function isIdByte(c: number): boolean {
+  return (
+    (c >= 97 && c <= 122) || (c >= 65 && c <= 90) || (c >= 48 && c <= 57) || c === 95 || c === 36
+  );
+}

@@ -1,0 +1,330 @@
+// Finds which of a set of literal words occur in bytes, with the SIMD Teddy kernel of
+// teddy.wat: plans each word's 3-byte fingerprint (rare bytes, shared between words where
+// possible), packs fingerprints into 8 buckets, and lays the tables out in wasm memory.
+// One pass over the data whatever the number of words; data is scanned in 1 MiB chunks.
+import { TEDDY_WASM_BASE64 } from './teddy-wasm.js';
+
+/** Bytes scanned per call; the buffer holds a chunk plus the previous chunk's tail. */
+export const CHUNK = 1 << 20;
+const REGION = 16384;
+const MAX_RECORDS = 200;
+const NEEDLES = 8448;
+const PAD = 64;
+
+/**
+ * How rare each byte is in C source, in quarter-bits (-4·log2 of its frequency in the
+ * Linux 6.12 tree; 120 for bytes never seen), two base-36 digits per byte.
+ */
+const RARITY =
+  '3c3c3c3c3c3c3c3c3c0l0l3c2n3c3c3c3c3c3c3c3c3c3c3c3c3c3c393c3c3c3c09180z0v1w18121d0s0s0s160r0v0y0w' +
+  '0l0s0u0w0x100z120z13140t150v0w1j1c0o0v0o0q0n0r0u0v0p1f0x0q0r0q0r0q140o0o0o0u0w100x10161415141u0g' +
+  '1x0n0u0o0n0i0p0t0t0l1b0x0q0r0m0o0q120m0m0k0q0u0y0r0y151017101k31232s272w2s2x2i2y2n2r3c312n342k2z' +
+  '2k2l2r2g212l2p2q2m2l2z2y2g2j2x2r2d2l2u2w2j2t2r2r2r262t2s2q2t2u2o2i2s2q2r2q2j2h2x2k2q2n2y2k2l2x2r' +
+  '3c3c2328322j353c3c3c3c3c3c3c2o2v2g2g3c3c3c3c3c3c3c3c3c3c3c3c3c3c3c3c203c2z2p2q2r2x2y3c3c3c3c3c2v' +
+  '343c3c3c3c3c3c3c3c3c3c3c3c3c3c3c';
+const FREQ = Float64Array.from(
+  { length: 256 },
+  (_, b) => 2 ** (-Number.parseInt(RARITY.slice(2 * b, 2 * b + 2), 36) / 4),
+);
+
+interface TeddyExports {
+  memory: { buffer: ArrayBuffer; grow(pages: number): number };
+  find(base: number, i: number, start: number, end: number, all: number): number;
+  lower(i: number, end: number): void;
+}
+/** The slice of the WebAssembly API used here (Node has it; @types/node does not declare it). */
+interface Wasm {
+  Module: new (bytes: Uint8Array) => object;
+  Instance: new (module: object, imports: object) => { exports: object };
+}
+const { WebAssembly: wasm } = globalThis as unknown as { WebAssembly: Wasm };
+
+let compiled: object | null = null;
+function wasmModule(): object {
+  compiled ??= new wasm.Module(Buffer.from(TEDDY_WASM_BASE64, 'base64'));
+  return compiled;
+}
+
+/** A word's fingerprint: its bytes at [offset, offset + 3) (the third a wildcard for 2-byte words). */
+interface Planned {
+  id: number;
+  bytes: Uint8Array;
+  offset: number;
+  key: number;
+}
+
+export interface MultiSearch {
+  /** The words searched for, as given (ids are indexes into this list). */
+  readonly words: readonly string[];
+  /** Longest word, in bytes: chunks overlap by one less. */
+  readonly longest: number;
+  /** The chunk buffer (capacity CHUNK + longest), for reading files straight into it. */
+  view(): Uint8Array;
+  /** Whether any word occurs in the first `n` bytes of the view. */
+  anyInView(n: number): boolean;
+  /** Forgets the words found so far (see scanView). */
+  resetFound(): void;
+  /** Notes every word in the first `n` bytes of the view; whether it found any. */
+  scanView(n: number): boolean;
+  /** Ids of the words noted since resetFound. */
+  found(): Set<number>;
+  /** Whether any word occurs in `bytes`. */
+  any(bytes: Uint8Array): boolean;
+  /** Ids of the words occurring in `bytes` (lower-cased first for a case-insensitive search). */
+  all(bytes: Uint8Array): Set<number>;
+}
+
+/**
+ * Builds a search for `words` (latin1 bytes; words under 2 bytes are never found). With
+ * `ignoreCase`, ASCII letters match either case.
+ */
+export function createMultiSearch(
+  words: readonly string[],
+  options: { ignoreCase?: boolean } = {},
+): MultiSearch {
+  const fold = (w: string): string => (options.ignoreCase ? w.toLowerCase() : w);
+  const planned: Planned[] = [];
+  const seen = new Set<string>();
+  words.forEach((w, id) => {
+    const f = fold(w);
+    if (f.length < 2 || seen.has(f)) return;
+    seen.add(f);
+    planned.push({ id, bytes: Buffer.from(f, 'latin1'), offset: 0, key: 0 });
+  });
+  chooseFingerprints(planned);
+  const groups = packGroups(planned);
+  const longest = Math.max(2, ...planned.map((p) => p.bytes.length));
+  const data = Math.ceil((groups.length * REGION) / 65536) * 65536;
+  const instance = new wasm.Instance(wasmModule(), {});
+  const x = instance.exports as unknown as TeddyExports;
+  const capacity = CHUNK + longest + PAD;
+  const need = data + capacity + PAD;
+  if (x.memory.buffer.byteLength < need)
+    x.memory.grow(Math.ceil((need - x.memory.buffer.byteLength) / 65536));
+  const memory = new Uint8Array(x.memory.buffer);
+  // Per group, the caller's word id of each record (records are numbered in bucket order).
+  const ids = groups.map((g, gi) => writeGroup(memory, gi * REGION, g));
+  const view = memory.subarray(data, data + CHUNK + longest);
+
+  const scan = (n: number, all: boolean): boolean => {
+    memory.fill(0, data + n, data + n + PAD);
+    if (options.ignoreCase) x.lower(data, data + n);
+    let hit = false;
+    for (let gi = 0; gi < groups.length; gi++) {
+      if (x.find(gi * REGION, data, data, data + n, all ? 1 : 0) >= 0) {
+        if (!all) return true;
+        hit = true;
+      }
+    }
+    return hit;
+  };
+  const chunks = (bytes: Uint8Array, each: (n: number) => boolean): void => {
+    let at = 0;
+    let carry = 0;
+    do {
+      const take = Math.min(CHUNK, bytes.length - at);
+      view.set(bytes.subarray(at, at + take), carry);
+      at += take;
+      const n = carry + take;
+      if (each(n)) return;
+      carry = Math.min(longest - 1, n);
+      view.copyWithin(0, n - carry, n);
+    } while (at < bytes.length);
+  };
+
+  const resetFound = (): void => {
+    for (let gi = 0; gi < groups.length; gi++)
+      memory.fill(0, gi * REGION + 8192, gi * REGION + 8192 + MAX_RECORDS);
+  };
+  const found = (): Set<number> => {
+    const out = new Set<number>();
+    ids.forEach((list, gi) => {
+      list.forEach((id, r) => {
+        if (memory[gi * REGION + 8192 + r] === 1) out.add(id);
+      });
+    });
+    return out;
+  };
+  return {
+    words,
+    longest,
+    view: () => view,
+    anyInView: (n) => scan(n, false),
+    resetFound,
+    scanView: (n) => scan(n, true),
+    found,
+    any(bytes) {
+      let hit = false;
+      chunks(bytes, (n) => {
+        hit = scan(n, false);
+        return hit;
+      });
+      return hit;
+    },
+    all(bytes) {
+      resetFound();
+      let hit = false;
+      chunks(bytes, (n) => {
+        if (scan(n, true)) hit = true;
+        return false;
+      });
+      return hit ? found() : new Set();
+    },
+  };
+}
+
+/**
+ * Greedy set cover over 3-byte windows: repeatedly take the window covering the most
+ * uncovered words per unit of expected frequency, so shared windows (`cr0` in write_cr0 and
+ * set_cr0) cost one fingerprint and rare bytes keep false candidates few.
+ */
+function chooseFingerprints(planned: Planned[]): void {
+  const windows = new Map<number, { freq: number; users: Map<Planned, number> }>();
+  for (const p of planned) {
+    const b = p.bytes;
+    for (let o = 0; o + 2 <= b.length; o++) {
+      const third = o + 2 < b.length ? (b[o + 2] as number) : -1;
+      if (third < 0 && b.length > 2) continue;
+      const key = ((b[o] as number) << 16) | ((b[o + 1] as number) << 8) | (third & 0xff);
+      const k = third < 0 ? key | (1 << 24) : key;
+      let w = windows.get(k);
+      if (!w) {
+        const f3 = third < 0 ? 1 : (FREQ[third] as number);
+        w = {
+          freq: (FREQ[b[o] as number] as number) * (FREQ[b[o + 1] as number] as number) * f3,
+          users: new Map(),
+        };
+        windows.set(k, w);
+      }
+      if (!w.users.has(p)) w.users.set(p, o);
+    }
+  }
+  const open = new Set(planned);
+  while (open.size > 0) {
+    let best = -1;
+    let score = -1;
+    for (const [k, w] of windows) {
+      let n = 0;
+      for (const p of w.users.keys()) if (open.has(p)) n++;
+      const s = n / (w.freq + 1e-12);
+      if (n > 0 && s > score) {
+        score = s;
+        best = k;
+      }
+    }
+    for (const [p, o] of windows.get(best)?.users ?? []) {
+      if (!open.has(p)) continue;
+      open.delete(p);
+      p.offset = o;
+      p.key = best;
+    }
+  }
+}
+
+/** Splits the words into table regions of at most MAX_RECORDS words (and needle bytes that fit). */
+function packGroups(planned: Planned[]): Planned[][][] {
+  const groups: Planned[][] = [[]];
+  let bytes = 0;
+  for (const p of planned) {
+    const g = groups[groups.length - 1] as Planned[];
+    if (g.length >= MAX_RECORDS || bytes + p.bytes.length > REGION - NEEDLES) {
+      groups.push([p]);
+      bytes = p.bytes.length;
+    } else {
+      g.push(p);
+      bytes += p.bytes.length;
+    }
+  }
+  return groups.map(bucketize);
+}
+
+/** Bytes a fingerprint position of a bucket accepts: every (high, low) nibble pair of its members. */
+function classFreq(keys: number[], shift: number): number {
+  const lo = new Set<number>();
+  const hi = new Set<number>();
+  for (const k of keys) {
+    if (shift === 0 && k >= 1 << 24) return 1;
+    const b = (k >> shift) & 0xff;
+    lo.add(b & 15);
+    hi.add(b >> 4);
+  }
+  let f = 0;
+  for (const h of hi) for (const l of lo) f += FREQ[(h << 4) | l] as number;
+  return f;
+}
+
+function bucketCost(keys: number[]): number {
+  return keys.length === 0 ? 0 : classFreq(keys, 16) * classFreq(keys, 8) * classFreq(keys, 0);
+}
+
+/** Packs distinct fingerprints into 8 buckets, each added where it widens the classes least. */
+function bucketize(group: Planned[]): Planned[][] {
+  const keys = [...new Set(group.map((p) => p.key))];
+  const freq = new Map(keys.map((k) => [k, bucketCost([k])]));
+  keys.sort((a, b) => (freq.get(b) as number) - (freq.get(a) as number));
+  const buckets: number[][] = Array.from({ length: 8 }, () => []);
+  for (const k of keys) {
+    let best = 0;
+    let cost = Number.POSITIVE_INFINITY;
+    buckets.forEach((b, i) => {
+      const c = bucketCost([...b, k]) - bucketCost(b);
+      if (c < cost) {
+        cost = c;
+        best = i;
+      }
+    });
+    (buckets[best] as number[]).push(k);
+  }
+  return buckets.map((b) => group.filter((p) => b.includes(p.key)));
+}
+
+function writeGroup(memory: Uint8Array, base: number, buckets: Planned[][]): number[] {
+  memory.fill(0, base, base + REGION);
+  const ids: number[] = [];
+  const dv = new DataView(memory.buffer);
+  let record = 0;
+  let needle = base + NEEDLES;
+  buckets.forEach((members, b) => {
+    dv.setInt32(base + 128 + 8 * b, record, true);
+    dv.setInt32(base + 132 + 8 * b, members.length, true);
+    for (const p of members) {
+      const wild = p.key >= 1 << 24;
+      for (let q = 0; q < 3; q++) {
+        const table = base + 32 * q;
+        if (q === 2 && wild) {
+          for (let n = 0; n < 16; n++) {
+            (memory[table + n] as number) |= 1 << b;
+            (memory[table + 16 + n] as number) |= 1 << b;
+          }
+          continue;
+        }
+        const byte = (p.key >> (16 - 8 * q)) & 0xff;
+        memory[table + (byte & 15)] = (memory[table + (byte & 15)] as number) | (1 << b);
+        memory[table + 16 + (byte >> 4)] = (memory[table + 16 + (byte >> 4)] as number) | (1 << b);
+      }
+      memory.set(p.bytes, needle);
+      const rec = base + 256 + 32 * record;
+      const k = p.key & 0xffffff;
+      dv.setInt32(rec, needle, true);
+      dv.setInt32(rec + 4, p.bytes.length, true);
+      dv.setInt32(rec + 8, p.offset, true);
+      dv.setInt32(rec + 12, record, true);
+      ids.push(p.id);
+      // Little-endian: the fingerprint's first byte is the low byte of the loaded word.
+      dv.setInt32(
+        rec + 16,
+        ((k >> 16) & 0xff) | (k & 0xff00) | (wild ? 0 : (k & 0xff) << 16),
+        true,
+      );
+      dv.setInt32(rec + 20, wild ? 0xffff : 0xffffff, true);
+      const fp = dv.getInt32(rec + 16, true) >>> 0;
+      const h = Number((BigInt(fp) * 0x9e3779b1n) & 0xffffffffn) >>> 20;
+      const set = base + (wild ? 7168 : 6656);
+      memory[set + (h >> 3)] = (memory[set + (h >> 3)] as number) | (1 << (h & 7));
+      if (wild) memory[base + 7680] = 1;
+      needle += p.bytes.length;
+      record++;
+    }
+  });
+  return ids;
+}

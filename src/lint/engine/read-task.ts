@@ -1,0 +1,112 @@
+// Reading one file, the part that runs in the worker threads: read it in chunks straight into
+// the prefilter's buffer (no allocation for the many files it rejects), note trigger words and
+// other files' names, skip oversized and binary files with a stated reason, and ask the gate's
+// byte-level check. Only the bytes of files that may need the analysis leave the worker.
+import { closeSync, fstatSync, openSync, readSync } from 'node:fs';
+import type { Filters, Prefilter } from './filters.js';
+import { CHUNK } from './multi-search.js';
+
+export interface ReadOutcome {
+  /** `candidate`: may need the analysis (see `bytes`); `clean`: cannot; `skipped`: see reason. */
+  status: 'clean' | 'skipped' | 'candidate';
+  reason?: string;
+  /** The file holds one of the names the prefilter was given (other files' exports). */
+  hasName?: boolean;
+  /** A candidate's bytes (its own copy). */
+  bytes?: Uint8Array;
+  /** The gate's byte check could not decide: the token check is still to run. */
+  tokens?: boolean;
+}
+
+let whole = Buffer.allocUnsafe(1 << 16);
+
+/** What reading found: the bytes (a view valid until the next read) or why there are none. */
+interface Read {
+  /** null: no trigger word; a number: the byte count, over the limit. */
+  bytes: Uint8Array | null | number;
+  hasName: boolean;
+}
+
+/**
+ * Reads the file's bytes, noting the prefilter's words chunk by chunk. A file without a
+ * trigger word is not kept; one with a trigger word is returned whole (from the chunk buffer
+ * when it fits in one chunk, else read again after a size check).
+ */
+function readFiltered(abs: string, max: number, prefilter: Prefilter | null): Read {
+  const fd = openSync(abs, 'r');
+  try {
+    let hasName = false;
+    if (prefilter) {
+      const search = prefilter.search;
+      const view = search.view();
+      search.resetFound();
+      let total = 0;
+      let carry = 0;
+      let any = false;
+      for (;;) {
+        const r = readSync(fd, view, carry, CHUNK, total);
+        total += r;
+        if (total > max) return { bytes: total, hasName };
+        const n = carry + r;
+        if (search.scanView(n)) any = true;
+        if (r < CHUNK) {
+          let trigger = false;
+          if (any)
+            for (const id of search.found()) {
+              if (id < prefilter.triggers) trigger = true;
+              else hasName = true;
+            }
+          if (!trigger) return { bytes: null, hasName };
+          // A file read in one chunk is all in the view already.
+          if (total === n) return { bytes: view.subarray(0, n), hasName };
+          break;
+        }
+        carry = Math.min(search.longest - 1, n);
+        view.copyWithin(0, n - carry, n);
+      }
+    }
+    // Size first, as a file over the limit is skipped whatever it holds.
+    const want = Math.min(fstatSync(fd).size, max) + 1;
+    if (whole.length < want) whole = Buffer.allocUnsafe(Math.max(want, whole.length * 2));
+    let n = 0;
+    for (;;) {
+      const r = readSync(fd, whole, n, want - n, n);
+      if (r === 0) break;
+      n += r;
+      if (n >= want) break;
+    }
+    if (n > max) return { bytes: n, hasName };
+    return { bytes: whole.subarray(0, n), hasName };
+  } finally {
+    closeSync(fd);
+  }
+}
+
+export function readTask(abs: string, maxBytes: number, filters: Filters): ReadOutcome {
+  let read: Read;
+  try {
+    read = readFiltered(abs, maxBytes, filters.prefilter);
+  } catch (e) {
+    return {
+      status: 'skipped',
+      reason: `unreadable (${(e as NodeJS.ErrnoException).code ?? 'error'})`,
+    };
+  }
+  if (typeof read.bytes === 'number')
+    return { status: 'skipped', reason: `too large (over ${Math.round(maxBytes / 1048576)} MiB)` };
+  const hasName = read.hasName ? { hasName: true } : {};
+  if (read.bytes === null) return { status: 'clean', ...hasName };
+  const bytes = read.bytes;
+  if (bytes.indexOf(0) >= 0)
+    return { status: 'skipped', reason: 'binary (contains NUL bytes)', ...hasName };
+  const check = filters.gate ? filters.gate.byBytes(bytes) : 'full';
+  if (check === 'none') return { status: 'clean', ...hasName };
+  // A copy of its own (the read buffers are reused), which the worker can transfer. The token
+  // check is left to the analysing thread: it scans anyway, and its scanner is warm.
+  return {
+    status: 'candidate',
+    bytes: new Uint8Array(bytes),
+    tokens: check === 'tokens',
+    ...hasName,
+  };
+}

@@ -1,0 +1,155 @@
+// The gate may only drop files whose full analysis yields nothing: no finding, no suppression
+// comment, no table touched, nothing another file could use. Checked on every fixture, on
+// snippets for each way a kind or a kind-free finding arises, and on mutations of them.
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { createGate } from '../../../src/lint/engine/gate.js';
+import { lintSource } from '../../../src/lint/engine/lint-source.js';
+import { DEFAULT_TABLE_NAMES } from '../../../src/lint/engine/table-names.js';
+import { scanSource } from '../../../src/lint/scan/index.js';
+
+const SHARED = new Set([
+  'table',
+  'shadow',
+  'slot',
+  'sslot',
+  'eslot',
+  'entry',
+  'lookup',
+  'tname',
+  'ename',
+]);
+const gate = createGate([...DEFAULT_TABLE_NAMES]);
+
+/** What the engine keeps from a file's analysis, empty when the gate may drop it. */
+function yields(text: string): string[] {
+  const r = lintSource(text, 'x.c', { tableNames: new Set(DEFAULT_TABLE_NAMES), levels: {} });
+  const out = r.findings.map((f) => `${f.ruleId}:${f.line}`);
+  if (r.directives.length > 0) out.push('directive');
+  if (r.touchesTable) out.push('touches');
+  const e = r.exports;
+  for (const part of [e.globals, e.fields, e.macros, e.returns])
+    for (const [n, k] of Object.entries(part)) if (SHARED.has(k)) out.push(`export:${n}`);
+  for (const [fn, ps] of Object.entries(e.params))
+    for (const k of Object.values(ps)) if (SHARED.has(k)) out.push(`param:${fn}`);
+  for (const n of Object.keys(e.wrappers)) out.push(`wrapper:${n}`);
+  return out;
+}
+
+function passes(text: string): boolean {
+  const bytes = Buffer.from(text, 'latin1');
+  return gate.needsAnalysis(bytes, () => scanSource(text));
+}
+
+const SNIPPETS = [
+  'void f(void) { if (!strcmp(name, "sys_" "call_table")) t = addr; }',
+  'void f(void) { if (!strcmp(name, "\\x73ys_call_table")) t = addr; }',
+  'void f(void) { if (!strcmp(name, "sys_call\\\n_table")) t = addr; }',
+  'static struct kprobe kp = { .symbol_name = "sys_call" "_table" };',
+  'static struct kprobe kp = { .symbol_name = "\\153allsyms_lookup_name" };\nvoid f(void) { fn = (void *)kp.addr; t = fn("sys_call_table"); }',
+  'char *entry = "system_" "call";',
+  '#define NAME "sys_call_t" \\\n "able"\nvoid f(void) { if (!strcmp(s, NAME)) x = 1; }',
+  'void f(void) { asm volatile("movq %0, %%c" "r0" :: "r"(v)); }',
+  'void f(void) { asm volatile("mov %0, %%cr0" :: "r"(v)); }',
+  'void f(void) { asm("m" "cr p15, 0, %0, c3, c0" :: "r"(d)); }',
+  'void f(void) { asm("rdmsr" : "=a"(lo), "=d"(hi) : "c"(0xc0000082)); }',
+  'unsigned char pat[] = { 255, 20, 197 };',
+  "unsigned char pat[] = { '\\xff', '\\024', '\\305' };",
+  'void *f(void) { unsigned char *p = entry; if (p[0] == 0xff && p[1] == 0x14 && p[2] == 0xc5) return p; return 0; }',
+  'void *f(void) { unsigned long *p = (unsigned long *)4294901768; return p; }',
+  'void f(void) { if (p[__NR_close] == (unsigned long)sys_close) t = p; }',
+  'static unsigned long addr;\nmodule_param(addr, ulong, 0);\nvoid f(void) { ((void **)addr)[__NR_read] = h; }',
+  'void f(void) { ((void **)0xffffffff81801400)[__NR_read] = h; }',
+  'void f(void) { rdmsrl(MSR_LSTAR, e); }',
+  'void f(void) { wrmsrl(0x176, e); }',
+  'unsigned long f(void) { unsigned long e; rdmsrl(msr_lstar, e); return e; }',
+  'void f(void) { write_cr0(read_cr0() & ~X86_CR0_WP); }',
+  'void f(void) { unsigned long c = read_cr0(); clear_bit(16, &c); write_cr0(c); }',
+  'void f(void) { set_domain(DOMAIN_MANAGER); }',
+  'void f(unsigned long a) { pte_t *p = lookup_address(a, &l); p->pte |= _PAGE_RW; }',
+  'void f(void) { set_memory_rw((unsigned long)_stext, 1); }',
+  'void f(void) { struct desc_ptr d; store_idt(&d); }',
+  'void f(void) { asm("sidt %0" : "=m"(idt)); }',
+  'void *f(void) { return (void *)kallsyms_lookup_name("system_call"); }',
+  '/* syscalltbl-lint-disable-next-line table-write -- test */\nint x;',
+  'void f(void) { int n = __NR_read; if (n == 3) g(); }',
+  'int x = kallsyms_on_each_symbol(cb, NULL); /* kallsyms */',
+  'static int __NR_x; void f(void) { x = 0xffffff; }',
+  'void f(void) { unsigned long c = read_cr0(); c ^= X86_CR0_WP; write_cr0(c); }',
+  'void f(void) { write_cr0(read_cr0() & ~(1UL << 16)); }',
+  'void f(void) { write_cr0(read_cr0() & ~BIT(16)); }',
+  'void f(void) { unsigned long c = read_cr0(); __clear_bit(X86_CR0_WP_BIT, &c); write_cr0(c); }',
+  'void f(void) { native_write_cr0(read_cr0() & 0xfffeffffUL); }',
+  'void f(void) { if (sys_close == (void *)p[__NR_close]) t = p; }',
+  'void f(void) { if ((unsigned long)p[__NR_close] != (unsigned long)__x64_sys_close) return; t = p; }',
+  'void *f(unsigned long *p) { for (;; p++) if (p[__NR_close] == (unsigned long)ksys_close) return p; }',
+  'void f(unsigned long a) { pte_t *p = lookup_address(a, &l); set_pte(p, pte_mkwrite(*p)); }',
+  'void f(unsigned long a) { pmd_t *p = pmd_off_k(a); pmd_val(*p) &= ~PMD_SECT_APX; }',
+  'void f(unsigned long a) { pte_t *p = virt_to_kpte(a); *p = __pte(pte_val(*p) | _PAGE_RW); }',
+  '#define GET(x) ((void **)x)[__NR_read]\nstatic unsigned long t;\nmodule_param(t, ulong, 0);\nvoid f(void) { GET(t) = h; }',
+  'void f(void) { if (!strcmp(name, "sys_" /* split */ "call_table")) t = addr; }',
+  'void f(void) { if (!strcmp(name, "sys_"\n#ifdef X\n"call_table"\n#endif\n)) t = addr; }',
+  'void f(void) { if (!strcmp(name, "sys_"\x01"call_table")) t = addr; }',
+  'void f(void) { ((void **)0XC0801400UL)[__NR_read] = h; }',
+  'void f(void) { asm("sidt %0" : "=m"(d)); }\nint sidtab;',
+];
+
+/** Deterministic mutations: drop, duplicate or swap characters. */
+function mutations(text: string, count: number): string[] {
+  let seed = text.length * 7919;
+  const rnd = (n: number): number => {
+    seed = (seed * 1103515245 + 12345) % 2147483648;
+    return seed % Math.max(1, n);
+  };
+  return Array.from({ length: count }, () => {
+    let t = text;
+    for (let k = 0; k < 3; k++) {
+      const i = rnd(t.length);
+      const op = rnd(3);
+      t =
+        op === 0
+          ? t.slice(0, i) + t.slice(i + 1)
+          : op === 1
+            ? t.slice(0, i) + t[i] + t.slice(i)
+            : t.slice(0, i) + (t[i + 1] ?? '') + (t[i] ?? '') + t.slice(i + 2);
+    }
+    return t;
+  });
+}
+
+function fixtureFiles(dir: string): string[] {
+  return readdirSync(dir, { withFileTypes: true }).flatMap((e) =>
+    e.isDirectory()
+      ? fixtureFiles(join(dir, e.name))
+      : /\.[ch]$/.test(e.name)
+        ? [join(dir, e.name)]
+        : [],
+  );
+}
+
+describe('gate', () => {
+  const fixtures = fixtureFiles(join(import.meta.dirname, '..', '..', 'fixtures'));
+
+  it.each(fixtures.map((f) => [f.split('/fixtures/')[1], f]))(
+    'drops %s only if its analysis yields nothing',
+    (_, file) => {
+      const text = readFileSync(file as string, 'latin1');
+      if (!passes(text)) expect(yields(text)).toEqual([]);
+    },
+  );
+
+  it('passes every technique fixture', () => {
+    for (const f of fixtures.filter((x) => x.includes('/techniques/')))
+      expect(passes(readFileSync(f, 'latin1'))).toBe(true);
+  });
+
+  it.each(SNIPPETS.map((s) => [s]))('drops %s only if its analysis yields nothing', (s) => {
+    if (yields(s).length > 0) expect(passes(s)).toBe(true);
+  });
+
+  it('holds for mutated snippets', () => {
+    for (const s of SNIPPETS)
+      for (const m of mutations(s, 40)) if (!passes(m)) expect([m, yields(m)]).toEqual([m, []]);
+  });
+});
