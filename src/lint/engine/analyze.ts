@@ -3,7 +3,10 @@
 // facts other files of the run exported. Rules query the result; nothing here reports.
 import type { ScannedFile, Token } from '../scan/index.js';
 import { stringValue } from '../scan/index.js';
+import { matchedRegion } from './branches.js';
+import { exprEnd, indexBase, lhsShape, lvalueStart, splitArgs } from './expressions.js';
 import { dict, emptyFacts, type Kind, outranks, type ProjectFacts } from './facts.js';
+import { scannerFunctions } from './scanners.js';
 import {
   buildStructure,
   declaredNames,
@@ -12,12 +15,17 @@ import {
   type Segment,
   type Structure,
 } from './structure.js';
+import { type SymbolFileRead, symbolFileReads } from './symbol-files.js';
+import { tableSymbol } from './symbol-name.js';
 import {
+  COMPARES,
   COPIERS,
   ENTRY_SYMBOLS,
   isKernelAddress,
   LOOKUP_FUNCTIONS,
   PASSTHROUGH,
+  SYMBOL_ITERATORS,
+  SYSCALL_FN,
 } from './symbols.js';
 
 export interface Assign {
@@ -65,6 +73,12 @@ export interface Analysis {
   lookupIndex(seg: number, callee: number, scope: number): number;
   exports: ProjectFacts;
   touchesTable: boolean;
+  /** The table name a looked-up or compared string spells (`sys_call_table+0x0`), or null. */
+  tableSymbol(value: string): string | null;
+  /** Variables assigned the address of a symbol looked up by name: variable → symbol. */
+  lookedUp: Map<string, string>;
+  /** Strings naming /proc/kallsyms or System.map where the code reads that file. */
+  symbolFileReads(): SymbolFileRead[];
 }
 
 /** `=` and the compound assignments. */
@@ -115,9 +129,13 @@ export function analyzeFile(
     { seg: number; tok: number; how: 'moduleParam' | 'kernelAddress' }
   >();
   const confirmed: Analysis['confirmed'] = [];
+  /** A variable or parameter of this file holds the table (set as kinds are given). */
+  let holdsTable = false;
   const macroIsFn = new Map<string, boolean>();
   const nameValues = new Map<string, string>();
 
+  // A function's own definition header is not a call of it (`static void update_mapping_prot(…)`).
+  const definitions = new Set(fns.map((f) => f.nameTok));
   for (const s of stmts) collect(segs[s.seg] as Segment, s.seg, s.start, s.end, s.scope);
 
   function collect(seg: Segment, si: number, a: number, b: number, scope: number): void {
@@ -125,6 +143,7 @@ export function analyzeFile(
     for (let i = a; i < b; i++) {
       const t = toks[i] as Token;
       if (t.type === 'id' && toks[i + 1]?.text === '(' && !KEYWORDS.has(t.text)) {
+        if (si === 0 && definitions.has(i)) continue;
         const close = seg.match[i + 1] ?? -1;
         if (close > i)
           calls.push({ seg: si, scope, callee: i, args: splitArgs(seg, i + 2, close) });
@@ -145,8 +164,19 @@ export function analyzeFile(
     }
   }
 
+  // The calls the name-match and wrapper passes look at, found in the same pass.
+  const comparisons: Call[] = [];
+  const iteratorCalls: Call[] = [];
+  const printers = new Set<number>();
+  // A symbol file can only be read where the text names one.
+  let opensFiles = false;
+  const namesSymbolFile = file.text.includes('/proc/kallsyms') || file.text.includes('System.map');
   for (const c of calls) {
     const name = tokText(c.seg, c.callee);
+    if (c.seg === 0 && c.scope >= 0 && COMPARES.has(name)) comparisons.push(c);
+    else if (SYMBOL_ITERATORS.get(name)) iteratorCalls.push(c);
+    else if (c.scope >= 0 && SYMBOL_PRINTERS.has(name)) printers.add(c.scope);
+    else if (namesSymbolFile && FILE_OPENERS.has(name)) opensFiles = true;
     if ((name === 'module_param' || name === 'module_param_unsafe') && c.args[0]) {
       moduleParams.add(tokText(c.seg, c.args[0][0]));
     } else if (name === 'module_param_named' && c.args[1]) {
@@ -154,6 +184,14 @@ export function analyzeFile(
     }
   }
   for (const m of segs.slice(1)) if (m.macro) macroIsFn.set(m.macro.name, m.macro.params !== null);
+  // `#define SCT_ADDR 0xc0321560`: an object-like macro holding a kernel address.
+  const addressMacros = new Set<string>();
+  for (const m of segs) {
+    if (!m.macro || m.macro.params !== null || m.toks.length > 3) continue;
+    const body = m.toks.filter((t) => t.text !== '(' && t.text !== ')');
+    if (body.length === 1 && body[0]?.type === 'num' && isKernelAddress(body[0].text))
+      addressMacros.add(m.macro.name);
+  }
 
   function tokText(seg: number, i: number): string {
     return segs[seg]?.toks[i]?.text ?? '';
@@ -204,13 +242,17 @@ export function analyzeFile(
     const w = wrappers[name];
     if (w !== undefined) return w;
     if (LOOKUP_FUNCTIONS.has(name)) return 0;
+    const it = SYMBOL_ITERATORS.get(name);
+    if (it) return it.name;
     return nameKind(name, scope) === 'lookup' ? 0 : -1;
   }
 
   function symbolKind(sym: string | null): Kind {
     if (sym === null) return 'kaddr';
-    if (tableNames.has(sym)) return 'table';
+    if (tableSymbol(sym, tableNames)) return 'table';
+    // Entry code, and a syscall's own function: code that can be patched instead of the table.
     if (ENTRY_SYMBOLS.has(sym)) return 'entry';
+    if (SYSCALL_FN.test(sym)) return 'sysfn';
     return 'kaddr';
   }
 
@@ -218,6 +260,8 @@ export function analyzeFile(
     const seg = segs[si] as Segment;
     const name = tokText(si, i);
     const args = splitArgs(seg, i + 2, close);
+    // An iterator returns a count: the address reaches its data argument (nameMatches).
+    if (SYMBOL_ITERATORS.get(name)) return null;
     const li = lookupIndex(si, i, scope);
     if (li >= 0) {
       const arg = args[li];
@@ -300,7 +344,7 @@ export function analyzeFile(
     if (t.type === 'str') {
       const sym = symbolOf(si, a, b, scope);
       if (sym === null) return null;
-      return tableNames.has(sym) ? 'tname' : ENTRY_SYMBOLS.has(sym) ? 'ename' : null;
+      return tableSymbol(sym, tableNames) ? 'tname' : ENTRY_SYMBOLS.has(sym) ? 'ename' : null;
     }
     if (t.type === 'num') {
       return ptrCast && b - a === 1 && isKernelAddress(t.text) ? 'cand' : null;
@@ -313,6 +357,7 @@ export function analyzeFile(
       } else {
         baseName = t.text;
         k = nameKind(t.text, scope);
+        if (k === null && ptrCast && b - a === 1 && addressMacros.has(t.text)) k = 'cand';
         i++;
       }
     } else if (t.text === '(' && (seg.match[a] ?? -1) > a) {
@@ -328,7 +373,7 @@ export function analyzeFile(
             ? 'slot'
             : k === 'shadow'
               ? 'sslot'
-              : k === 'entry'
+              : k === 'entry' || k === 'sysfn'
                 ? 'eslot'
                 : k === 'cand'
                   ? 'cand'
@@ -359,9 +404,11 @@ export function analyzeFile(
       }
     }
     if (k === null) return null;
+    // The address of a variable holding a code address is not that code.
+    if (addr && (k === 'entry' || k === 'sysfn')) return null;
     if (addr && (k === 'slot' || k === 'sslot' || k === 'eslot'))
       k = k === 'slot' ? 'table' : k === 'sslot' ? 'shadow' : 'entry';
-    else if (deref && (k === 'table' || k === 'shadow' || k === 'entry'))
+    else if (deref && (k === 'table' || k === 'shadow' || k === 'entry' || k === 'sysfn'))
       k = k === 'table' ? 'slot' : k === 'shadow' ? 'sslot' : 'eslot';
     return k;
   }
@@ -379,18 +426,54 @@ export function analyzeFile(
     const store = local ? (locals[scope] as Record<string, Kind>) : globals;
     if (!outranks(kind, store[name])) return false;
     store[name] = kind;
+    if (kind === 'table') holdsTable = true;
+    const key = `${local ? scope : ''}:${name}`;
+    const had = aliases.get(key);
+    // Where the name first acquired its most telling kind (a later upgrade to the table counts).
     if (
       record &&
       (kind === 'table' || kind === 'shadow' || kind === 'entry') &&
-      !aliases.has(`${local ? scope : ''}:${name}`)
+      (!had || outranks(kind, had.kind))
     ) {
-      aliases.set(`${local ? scope : ''}:${name}`, { seg: si, tok, name, kind });
+      aliases.set(key, { seg: si, tok, name, kind });
     }
     return true;
   }
 
+  /**
+   * `pg = virt_to_page(table)`, `pa = __pa(table)`, `page = (unsigned long)table & PAGE_MASK`:
+   * the table's page or physical address, followed for protection changes but not the table.
+   */
+  function derivedAddress(asg: Assign): boolean {
+    const toks = (segs[asg.seg] as Segment).toks;
+    for (let i = asg.rhs[0]; i < asg.rhs[1]; i++) if (PAGE_OF.has(toks[i]?.text ?? '')) return true;
+    return false;
+  }
+
+  /** `orig_##name = ...` in a macro body: the name is a parameter or pasted, no variable. */
+  function pastedName(asg: Assign): boolean {
+    const seg = segs[asg.seg] as Segment;
+    if (!seg.macro) return false;
+    const t = seg.toks[asg.nameTok]?.text ?? '';
+    return (
+      seg.macro.params?.includes(t) === true ||
+      seg.toks[asg.nameTok - 1]?.text === '##' ||
+      seg.toks[asg.nameTok + 1]?.text === '##'
+    );
+  }
+
   function assignedValue(asg: Assign): string | null {
     return symbolOf(asg.seg, asg.rhs[0], asg.rhs[1], asg.scope);
+  }
+
+  /** The symbol `x = (T)kallsyms_lookup_name("sym")` looks up, or null. */
+  function lookedUpSymbol(asg: Assign): string | null {
+    const seg = segs[asg.seg] as Segment;
+    const [x] = strip(seg, asg.rhs[0], asg.rhs[1]).range;
+    if (seg.toks[x + 1]?.text !== '(') return null;
+    const li = lookupIndex(asg.seg, x, asg.scope);
+    const arg = splitArgs(seg, x + 2, seg.match[x + 1] ?? x + 2)[li];
+    return li >= 0 && arg ? symbolOf(asg.seg, arg[0], arg[1], asg.scope) : null;
   }
 
   // Kprobes placed on kallsyms_lookup_name: their `.addr` is the lookup function.
@@ -415,6 +498,136 @@ export function analyzeFile(
       if (toks[i]?.text === '[' && toks[i + 1]?.text.startsWith('__NR_')) nrIndexes.push([si, i]);
   });
   const scanners = scannerFunctions(segs[0] as Segment, fns, tableNames);
+  let compareCalls = comparisons;
+  const matched = new Set<Call>();
+  /** Callbacks that store the matched address through a parameter: function → parameter index. */
+  const paramStores = new Map<string, number>();
+  let fileReads: SymbolFileRead[] | null = null;
+  const readsOnce = (): SymbolFileRead[] => {
+    fileReads ??= namesSymbolFile ? symbolFileReads(segs, calls, assigns) : [];
+    return fileReads;
+  };
+  const lookedUp = new Map<string, string>();
+  const lookedUpTried = new Set<Assign>();
+  for (const [name, idx] of symbolSearchWrappers())
+    if (wrappers[name] === undefined) wrappers[name] = idx;
+
+  /**
+   * What code does once a symbol name matched the table's: in the branch, a value stored in a
+   * variable or field, or through the function's parameter, or returned, is the table's address
+   * (a kallsyms_on_each_symbol callback, a sprint_symbol walk, a /proc/kallsyms parser).
+   */
+  function nameMatches(): boolean {
+    let changed = false;
+    // Comparisons of literals alone are decided once; those naming a variable or macro may
+    // name the table once the fixpoint knows more.
+    const again: Call[] = [];
+    for (const c of compareCalls) {
+      if (matched.has(c)) continue;
+      const other = c.args.findIndex(([x, y]) => {
+        const v = symbolOf(c.seg, x, y, c.scope);
+        return v !== null && tableSymbol(v, tableNames) !== null;
+      });
+      if (other < 0) {
+        if (c.args.some(([x, y]) => y - x === 1 && segs[c.seg]?.toks[x]?.type === 'id'))
+          again.push(c);
+        continue;
+      }
+      matched.add(c);
+      const seg = segs[0] as Segment;
+      const region = matchedRegion(seg, c.callee, seg.match[c.callee + 1] ?? -1);
+      if (!region) continue;
+      const f = fns[c.scope] as FnScope;
+      // The compared name itself (`name`, `buf`) is not the address.
+      const compared = new Set<string>();
+      c.args.forEach(([x, y], idx) => {
+        if (idx !== other) for (let i = x; i < y; i++) compared.add(tokText(0, i));
+      });
+      const isAddress = (a: number, b: number): boolean => {
+        const [x, y] = strip(seg, a, b).range;
+        const t = seg.toks[x];
+        return (
+          x < y &&
+          t?.type === 'id' &&
+          !compared.has(t.text) &&
+          !/^(NULL|true|false|sizeof)$/.test(t.text)
+        );
+      };
+      for (const asg of assigns) {
+        const at = asg.lhs[0];
+        if (asg.seg !== 0 || asg.op !== '=' || at < region[0] || at >= region[1]) continue;
+        if (!isAddress(asg.rhs[0], asg.rhs[1])) continue;
+        const name = tokText(0, asg.nameTok);
+        if (asg.shape === 'name' && setName(name, 'table', asg.scope, 0, asg.nameTok))
+          changed = true;
+        else if (asg.shape === 'field' && outranks('table', fields[name])) {
+          fields[name] = 'table';
+          aliases.set(`.${name}`, { seg: 0, tok: asg.nameTok, name, kind: 'table' });
+          changed = true;
+        } else if (asg.shape === 'other') {
+          // `*(unsigned long *)data = addr;`: stored through the callback's parameter.
+          const base = strip(seg, asg.lhs[0], asg.lhs[1]);
+          const p = f.params.indexOf(tokText(0, base.range[0]));
+          if (base.deref && p >= 0 && !paramStores.has(f.name)) {
+            paramStores.set(f.name, p);
+            changed = true;
+          }
+        }
+      }
+      for (let i = region[0]; i < region[1]; i++) {
+        if (seg.toks[i]?.text !== 'return') continue;
+        let end = i + 1;
+        while (end < region[1] && seg.toks[end]?.text !== ';') end++;
+        if (end > i + 1 && isAddress(i + 1, end) && outranks('table', returns[f.name])) {
+          returns[f.name] = 'table';
+          changed = true;
+        }
+      }
+    }
+    compareCalls = again;
+    // kallsyms_on_each_symbol(cb, &addr): what the callback stores through `data` lands in addr.
+    for (const c of iteratorCalls) {
+      const it = SYMBOL_ITERATORS.get(tokText(c.seg, c.callee));
+      if (!it) continue;
+      const fnArg = c.args[it.fn];
+      const dataArg = c.args[it.data];
+      if (!fnArg || !dataArg) continue;
+      const nameArg = c.args[it.name];
+      const byName =
+        nameArg !== undefined &&
+        tableSymbol(symbolOf(c.seg, nameArg[0], nameArg[1], c.scope) ?? '', tableNames) !== null;
+      const cb = tokText(c.seg, strip(segs[c.seg] as Segment, fnArg[0], fnArg[1]).range[0]);
+      if (!byName && paramStores.get(cb) !== 0) continue;
+      const d = strip(segs[c.seg] as Segment, dataArg[0], dataArg[1]);
+      const name = tokText(c.seg, d.range[0]);
+      if (d.addr && setName(name, 'table', c.scope, c.seg, d.range[0])) changed = true;
+    }
+    return changed;
+  }
+
+  /**
+   * Functions of this file that find a symbol by a name they are given without calling a lookup
+   * function: they walk kallsyms (kallsyms_on_each_symbol, sprint_symbol) or read a symbol file,
+   * and take a `char *` parameter. Calling one with the table's name looks the table up.
+   */
+  function symbolSearchWrappers(): Array<[string, number]> {
+    const out: Array<[string, number]> = [];
+    const seg = segs[0] as Segment;
+    const searches = new Set<number>(printers);
+    for (const c of iteratorCalls) if (c.scope >= 0) searches.add(c.scope);
+    if (searches.size === 0 && !opensFiles) return out;
+    for (const r of readsOnce()) {
+      if (r.seg !== 0) continue;
+      const fi = fns.findIndex((f) => r.tok > f.bodyStart && r.tok < f.bodyEnd);
+      if (fi >= 0) searches.add(fi);
+    }
+    for (const fi of searches) {
+      const f = fns[fi] as FnScope;
+      const p = charPointerParam(seg, f);
+      if (p >= 0) out.push([f.name, p]);
+    }
+    return out;
+  }
   for (let round = 0; round < 6; round++) {
     let changed = false;
     for (let si = 1; si < segs.length; si++) {
@@ -432,20 +645,27 @@ export function analyzeFile(
       }
     }
     for (const asg of assigns) {
-      if (asg.op !== '=' || asg.shape === 'other') continue;
-      const k = kindOf(asg.seg, asg.rhs[0], asg.rhs[1], asg.scope);
-      if (!k || k === 'slot' || k === 'sslot' || k === 'eslot') continue;
+      if (asg.op !== '=' || asg.shape === 'other' || pastedName(asg)) continue;
+      const k = valueKind(kindOf(asg.seg, asg.rhs[0], asg.rhs[1], asg.scope));
+      if (!k) continue;
       const name = tokText(asg.seg, asg.nameTok);
       if (k === 'tname' || k === 'ename') {
         const sym = assignedValue(asg);
         if (sym) nameValues.set(name, sym);
+      } else if ((k === 'kaddr' || k === 'entry' || k === 'sysfn') && !lookedUpTried.has(asg)) {
+        lookedUpTried.add(asg);
+        const sym = lookedUpSymbol(asg);
+        if (sym && !lookedUp.has(name)) lookedUp.set(name, sym);
       }
       if (asg.shape === 'name') {
-        if (setName(name, k, asg.scope, asg.seg, asg.nameTok)) changed = true;
+        if (setName(name, k, asg.scope, asg.seg, asg.nameTok, !derivedAddress(asg))) changed = true;
         if (k === 'cand' && !candOrigin.has(name)) {
           const rhsFirst = strip(segs[asg.seg] as Segment, asg.rhs[0], asg.rhs[1]).range[0];
+          const first = segs[asg.seg]?.toks[rhsFirst];
           const how =
-            segs[asg.seg]?.toks[rhsFirst]?.type === 'num' ? 'kernelAddress' : 'moduleParam';
+            first?.type === 'num' || addressMacros.has(first?.text ?? '')
+              ? 'kernelAddress'
+              : 'moduleParam';
           candOrigin.set(name, { seg: asg.seg, tok: asg.nameTok, how });
         }
       } else {
@@ -474,9 +694,8 @@ export function analyzeFile(
       // Values passed to the module's own functions flow into their parameters.
       const targets = fnByName.get(name);
       c.args.forEach(([x, y], idx) => {
-        const k = kindOf(c.seg, x, y, c.scope);
-        if (!k || k === 'slot' || k === 'sslot' || k === 'eslot' || k === 'tname' || k === 'ename')
-          return;
+        const k = valueKind(kindOf(c.seg, x, y, c.scope));
+        if (!k || k === 'tname' || k === 'ename') return;
         params[name] ??= dict<Kind>();
         const p = params[name] as Record<string, Kind>;
         if (outranks(k, p[idx])) {
@@ -487,6 +706,7 @@ export function analyzeFile(
           const pn = fns[fi]?.params[idx];
           if (pn && outranks(k, locals[fi]?.[pn])) {
             (locals[fi] as Record<string, Kind>)[pn] = k;
+            if (k === 'table') holdsTable = true;
             changed = true;
           }
         }
@@ -500,18 +720,21 @@ export function analyzeFile(
         const pn = f.params[Number(idx)];
         if (pn && outranks(k, locals[fi]?.[pn])) {
           (locals[fi] as Record<string, Kind>)[pn] = k;
+          if (k === 'table') holdsTable = true;
           changed = true;
         }
       }
     });
-    // Functions that scan for the table (IDT, MSR, vector page, dispatch bytes) return it.
-    for (const fi of scanners) {
+    // Functions that scan for the table (dispatch bytes, vector page, a slot compared) return
+    // it; those that only read the IDT or the entry MSR return the syscall entry code.
+    for (const [fi, k] of scanners) {
       const f = fns[fi] as FnScope;
-      if (returns[f.name] !== 'table') {
-        returns[f.name] = 'table';
+      if (outranks(k, returns[f.name])) {
+        returns[f.name] = k;
         changed = true;
       }
     }
+    if (nameMatches()) changed = true;
     // Function summaries: what they return, and which of them wrap a name lookup.
     for (const s of stmts) {
       if (s.scope < 0) continue;
@@ -574,9 +797,7 @@ export function analyzeFile(
     return -1;
   }
 
-  let touchesTable =
-    Object.values(globals).includes('table') ||
-    locals.some((l) => Object.values(l).includes('table'));
+  let touchesTable = holdsTable;
   // A token can only be a table name the text holds.
   if (!touchesTable && [...tableNames].some((n) => file.text.includes(n)))
     touchesTable = file.tokens.some((t) => t.type === 'id' && tableNames.has(t.text));
@@ -620,168 +841,63 @@ export function analyzeFile(
     lookupIndex,
     exports,
     touchesTable,
+    tableSymbol: (v) => tableSymbol(v, tableNames),
+    lookedUp,
+    symbolFileReads: readsOnce,
   };
 }
 
-/** Argument ranges of a call whose arguments run over [from, close). */
-export function splitArgs(seg: Segment, from: number, close: number): Array<[number, number]> {
-  const args: Array<[number, number]> = [];
-  let a = from;
-  for (let i = from; i <= close; i++) {
-    if (i === close || seg.toks[i]?.text === ',') {
-      if (i > a || args.length > 0 || i < close) args.push([a, i]);
-      a = i + 1;
-      continue;
-    }
-    const m = seg.match[i] ?? -1;
-    if (m > i && m < close) i = m;
-  }
-  return args;
+/** What a value read from an lvalue is: a table slot holds a syscall's code; other slots nothing. */
+function valueKind(k: Kind | null): Kind | null {
+  if (k === 'slot') return 'sysfn';
+  return k === 'sslot' || k === 'eslot' ? null : k;
 }
 
-/** Start of the operand indexed by the `[` at `open`: `a`, `a->b`, `((T *)a)`, `f(x)`. */
-export function indexBase(seg: Segment, open: number): number {
-  let i = open - 1;
-  for (let guard = 0; i >= 0 && guard < 64; guard++) {
+/** Conversions to the page or physical address holding a value. */
+const PAGE_OF = new Set([
+  'virt_to_page',
+  'virt_to_phys',
+  '__pa',
+  '__pa_symbol',
+  'PAGE_MASK',
+  'PAGE_ALIGN',
+  'PAGE_SHIFT',
+  'offset_in_page',
+  'page_address',
+]);
+
+/** kallsyms' address-to-name printers: a loop comparing their output searches for a symbol. */
+const SYMBOL_PRINTERS = new Set(['sprint_symbol', 'sprint_symbol_no_offset', 'lookup_symbol_name']);
+/** Calls that may open a symbol file (symbol-files.ts decides whether they do). */
+const FILE_OPENERS = new Set([
+  'filp_open',
+  'file_open_name',
+  'kernel_read_file_from_path',
+  'kernel_read_file_from_path_initns',
+  'call_usermodehelper',
+  'call_usermodehelper_setup',
+  'fopen',
+  'open',
+]);
+
+/** Index of the first `char *` parameter of `f` used in its body, or -1. */
+function charPointerParam(seg: Segment, f: FnScope): number {
+  const open = seg.match[f.bodyStart - 1] ?? -1;
+  if (open < 0) return -1;
+  let idx = 0;
+  let hasChar = false;
+  let hasStar = false;
+  for (let i = open + 1; i < f.bodyStart - 1; i++) {
     const t = seg.toks[i] as Token;
-    if (t.text === ')' || t.text === ']') {
-      const m = seg.match[i] ?? -1;
-      if (m < 0) return -1;
-      i = m - 1;
-      if (t.text === ')' && seg.toks[i]?.type !== 'id') return m;
-      continue;
+    if (t.text === ',') {
+      idx++;
+      hasChar = false;
+      hasStar = false;
+    } else if (t.text === 'char') hasChar = true;
+    else if (t.text === '*') hasStar = true;
+    else if (t.type === 'id' && hasChar && hasStar && t.text === f.params[idx]) {
+      for (let j = f.bodyStart; j < f.bodyEnd; j++) if (seg.toks[j]?.text === t.text) return idx;
     }
-    if (t.type === 'id') {
-      const p = seg.toks[i - 1]?.text;
-      if (p === '.' || p === '->') {
-        i -= 2;
-        continue;
-      }
-      return i;
-    }
-    return -1;
   }
   return -1;
-}
-
-function lvalueStart(seg: Segment, eq: number, min: number): number {
-  let i = eq - 1;
-  let start = eq;
-  for (let guard = 0; i >= min && guard < 64; guard++) {
-    const t = seg.toks[i] as Token;
-    if (t.text === ')' || t.text === ']') {
-      const m = seg.match[i] ?? -1;
-      if (m < min) break;
-      start = m;
-      i = m - 1;
-      continue;
-    }
-    if (t.type === 'id' || t.text === '.' || t.text === '->' || t.text === '*') {
-      if (t.type === 'id' && KEYWORDS.has(t.text)) break;
-      start = i;
-      i--;
-      // Stop at the first identifier that is not reached through `.`/`->` (the declarator or base).
-      if (t.type === 'id' && !/^(\.|->)$/.test(seg.toks[i]?.text ?? '')) {
-        // `type *name = ...`: keep the declaration's type words out of the lvalue.
-        while (seg.toks[i]?.text === '*' && i >= min) {
-          const before = seg.toks[i - 1];
-          if (before && (before.type === 'id' || before.text === '*')) break;
-          start = i;
-          i--;
-        }
-        break;
-      }
-      continue;
-    }
-    break;
-  }
-  return start;
-}
-
-function lhsShape(
-  seg: Segment,
-  a: number,
-  eq: number,
-): { nameTok: number; shape: Assign['shape'] } {
-  const last = seg.toks[eq - 1];
-  if (last?.type !== 'id') return { nameTok: -1, shape: 'other' };
-  const before = seg.toks[eq - 2]?.text;
-  if (before === '.' || before === '->') return { nameTok: eq - 1, shape: 'field' };
-  if (eq - 1 === a) return { nameTok: eq - 1, shape: 'name' };
-  return { nameTok: -1, shape: 'other' };
-}
-
-function exprEnd(seg: Segment, from: number, max: number): number {
-  let i = from;
-  while (i < max) {
-    const t = seg.toks[i]?.text;
-    if (t === ',' || t === ';' || t === ')' || t === ']' || t === '}') return i;
-    const m = seg.match[i] ?? -1;
-    i = m > i ? m + 1 : i + 1;
-  }
-  return max;
-}
-
-export const SCAN_NUMBERS = /^0x(ffff0008|e59ff000|e59ff)$/i;
-export const SCAN_MSRS = /^(MSR_LSTAR|MSR_CSTAR|MSR_IA32_SYSENTER_EIP|0xc000008[23])$/i;
-
-/**
- * Functions whose body locates the table without its name — `sidt`, store_idt, the entry MSR,
- * ARM's vector page, the dispatch instruction bytes — and return a value: what they return is
- * the table.
- */
-function scannerFunctions(seg: Segment, fns: FnScope[], tableNames: Set<string>): number[] {
-  const out: number[] = [];
-  fns.forEach((f, fi) => {
-    let scans = false;
-    let returns = false;
-    let dispatch = 0;
-    for (let i = f.bodyStart; i < f.bodyEnd; i++) {
-      const t = seg.toks[i] as Token;
-      if (t.text === 'return' && seg.toks[i + 1]?.text !== ';') returns = true;
-      if (t.type === 'str' && /\bsidt\b|\\x[fF]{2}\\x14\\x(c5|C5|85)/.test(t.text)) scans = true;
-      else if (
-        t.type === 'id' &&
-        t.text.length >= 9 &&
-        (/^(native_)?store_idt$/.test(t.text) || SCAN_MSRS.test(t.text))
-      )
-        scans = true;
-      else if (
-        t.type === 'num' &&
-        t.text.length >= 7 &&
-        (SCAN_NUMBERS.test(t.text.replace(/[uUlL]+$/, '')) || SCAN_MSRS.test(t.text))
-      )
-        scans = true;
-      else if (t.type === 'num') {
-        // Only four-character numbers (0xff, 0x14, 0xc5, 0x85) advance the match.
-        const v = t.text.length === 4 ? t.text.toLowerCase() : '';
-        dispatch =
-          v === '0xff'
-            ? 1
-            : dispatch === 1 && v === '0x14'
-              ? 2
-              : dispatch === 2 && (v === '0xc5' || v === '0x85')
-                ? 3
-                : dispatch === 3
-                  ? 3
-                  : seg.toks[i - 1]?.text === '['
-                    ? dispatch
-                    : 0;
-        if (dispatch === 3) scans = true;
-      } else if (t.type === 'id' && t.text.startsWith('__NR_') && seg.toks[i - 1]?.text === '[') {
-        // A slot compared with a syscall's address: the walked pointer is the table.
-        const close = seg.match[i - 1] ?? -1;
-        const op = seg.toks[close + 1]?.text;
-        if (
-          (op === '==' || op === '!=') &&
-          seg.toks
-            .slice(close + 2, close + 8)
-            .some((x) => x.type === 'id' && /k?sys_\w+$/.test(x.text) && !tableNames.has(x.text))
-        )
-          scans = true;
-      }
-    }
-    if (scans && returns) out.push(fi);
-  });
-  return out;
 }

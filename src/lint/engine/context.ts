@@ -11,6 +11,8 @@ export interface Report<MessageIds extends string = string> {
   data?: Record<string, string>;
   /** Raise a `warn` finding to `error` (write protection lifted where the module touches the table). */
   escalate?: boolean;
+  /** The finding's rule depends on whether the module touches the table (lint again once known). */
+  moduleDependent?: boolean;
 }
 
 export interface RuleContext<MessageIds extends string = string> {
@@ -85,9 +87,16 @@ export function numberText(t: Token | undefined): string {
 const ASM = new Set(['asm', '__asm__', '__asm']);
 const ASM_QUALIFIERS = new Set(['volatile', '__volatile__', '__volatile', 'goto', 'inline']);
 
-/** Token ranges of inline assembly statements: `asm [volatile|goto] ( ... )`. */
+const asmFound = new WeakMap<Analysis, Array<{ seg: number; start: number; end: number }>>();
+
+/** Token ranges of inline assembly statements: `asm [volatile|goto] ( ... )` (found once a file). */
 export function asmStatements(a: Analysis): Array<{ seg: number; start: number; end: number }> {
+  const known = asmFound.get(a);
+  if (known) return known;
   const out: Array<{ seg: number; start: number; end: number }> = [];
+  asmFound.set(a, out);
+  // Every spelling (asm, __asm__, __asm) holds `asm`.
+  if (!a.file.text.includes('asm')) return out;
   a.st.segs.forEach((s, si) => {
     for (let i = 0; i < s.toks.length; i++) {
       const t = s.toks[i] as Token;

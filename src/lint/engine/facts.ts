@@ -4,9 +4,11 @@
 
 /**
  * What a value is, most to least telling: the table (or a pointer into it), a shadow copy of it,
- * a slot of either (an lvalue), syscall entry code, a name-lookup function, a string naming the
- * table or an entry symbol, a candidate address (module parameter, hard-coded kernel address)
- * not yet known to be the table, and some other kernel address.
+ * a slot of either (an lvalue), syscall entry code, a syscall's own function (read from a slot
+ * or looked up by its sys_* name: kept within its file, as every hooking module holds such
+ * values under ordinary names), a name-lookup function, a string naming the table or an entry
+ * symbol, a candidate address (module parameter, hard-coded kernel address) not yet known to be
+ * the table, and some other kernel address.
  */
 export type Kind =
   | 'table'
@@ -15,6 +17,7 @@ export type Kind =
   | 'sslot'
   | 'eslot'
   | 'entry'
+  | 'sysfn'
   | 'lookup'
   | 'tname'
   | 'ename'
@@ -22,12 +25,13 @@ export type Kind =
   | 'kaddr';
 
 const RANK: Record<Kind, number> = {
-  table: 11,
-  shadow: 10,
-  slot: 9,
-  sslot: 8,
-  eslot: 7,
-  entry: 6,
+  table: 12,
+  shadow: 11,
+  slot: 10,
+  sslot: 9,
+  eslot: 8,
+  entry: 7,
+  sysfn: 6,
   lookup: 5,
   tname: 4,
   ename: 3,

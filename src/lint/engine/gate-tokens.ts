@@ -2,13 +2,20 @@
 // and per rule check that needs none, evaluated on the scanner's tokens as the analysis sees
 // them — the code without directives, and each macro body. When none holds, every value's kind
 // is null: no rule reports and nothing is exported.
-import { ARM_LDR_PC, ARM_VECTOR, SYSCALL_FN } from '../rules/table-scan.js';
+import { ARM_LDR_PC, ARM_VECTOR } from '../rules/table-scan.js';
 import { ARM_DACR_ASM, CR0_ASM, CR0_WRITER, WP_CLEARED, WP_MASKS } from '../rules/wp-disable.js';
 import type { ScannedFile, Token } from '../scan/index.js';
 import { stringValue } from '../scan/index.js';
-import { SCAN_MSRS, SCAN_NUMBERS } from './analyze.js';
 import { numberText } from './context.js';
-import { MAKES_WRITABLE, PAGE_ATTR, PTE_LOOKUPS, READONLY_BITS, WRITE_BITS } from './protection.js';
+import {
+  MAKES_WRITABLE,
+  makesWritableAt,
+  PAGE_ATTR,
+  PTE_LOOKUPS,
+  READONLY_BITS,
+  WRITE_BITS,
+} from './protection.js';
+import { isOffset, SCAN_MSRS, SCAN_NUMBERS } from './scanners.js';
 import { matchBrackets } from './structure.js';
 import {
   ENTRY_MSRS,
@@ -17,6 +24,7 @@ import {
   MSR_READS,
   MSR_WRITES,
   normalNumber,
+  SYSCALL_FN,
 } from './symbols.js';
 
 const ASM = new Set(['asm', '__asm__', '__asm']);
@@ -34,9 +42,8 @@ export function tokenNeeds(
   tables: ReadonlySet<string>,
   strNames: ReadonlySet<string>,
 ): boolean {
-  if (file.tokens.some((t) => t.type === 'id' && tables.has(t.text))) return true;
-  if (file.masked.comments.some((c) => file.text.slice(c.start, c.end).includes('syscalltbl-lint')))
-    return true;
+  // Table names and `syscalltbl-lint` comments are decisive bytes (gate.ts): a file left to the
+  // tokens holds neither, as no token or comment holds what its bytes do not.
   const f: Flags = {
     nrIndex: false,
     cand: false,
@@ -52,8 +59,16 @@ export function tokenNeeds(
   };
   const code = file.tokens.filter((t) => t.dir < 0);
   if (segmentNeeds(code, f, strNames, tables)) return true;
-  for (const m of file.macros)
-    if (segmentNeeds(file.tokens.slice(m.bodyStart, m.bodyEnd), f, strNames, tables)) return true;
+  const maskMacros = new Set<string>();
+  for (const m of file.macros) {
+    const body = file.tokens.slice(m.bodyStart, m.bodyEnd);
+    if (segmentNeeds(body, f, strNames, tables)) return true;
+    // wp-disable's mask macros (`#define CR0_WP_BIT 0x10000`, `(1 << 16)`): `~NAME` clears WP.
+    if (m.params === null && body.length <= 7 && isWpMask(body))
+      maskMacros.add((file.tokens[m.nameToken] as Token).text);
+  }
+  if (f.cr0Writer && !f.wpMask && maskMacros.size > 0)
+    f.wpMask = file.tokens.some((t, i) => maskMacros.has(t.text) && afterInversion(file.tokens, i));
   return (
     (f.nrIndex && f.cand) ||
     (f.msr && (f.msrCall || f.rdmsrString)) ||
@@ -161,7 +176,7 @@ function segmentNeeds(
         if (flags & ID_FLAG.entryMsr) f.msr = true;
         if (flags & ID_FLAG.msrCall) f.msrCall = true;
         if (flags & ID_FLAG.pte && toks[i + 1]?.text === '(') f.pte = true;
-        if (flags & ID_FLAG.bits && bitMadeWritable(toks, i)) f.bits = true;
+        if (flags & ID_FLAG.bits && makesWritableAt(toks, i)) f.bits = true;
         if (flags & ID_FLAG.wpMask && afterInversion(toks, i)) f.wpMask = true;
         if (flags & ID_FLAG.domain) f.domain = true;
         if (flags & ID_FLAG.manager) f.manager = true;
@@ -210,7 +225,7 @@ function segmentNeeds(
               ? 3
               : dispatch === 3
                 ? 3
-                : toks[i - 1]?.text === '['
+                : isOffset(toks, i)
                   ? dispatch
                   : 0;
       if (dispatch === 3) return true;
@@ -228,6 +243,21 @@ function segmentNeeds(
 
 const CLEAR_BIT = new Set(['clear_bit', '__clear_bit']);
 
+/** A macro body that is the WP bit: a mask wp-disable knows, or `1 << 16`, in parentheses or not. */
+function isWpMask(body: Token[]): boolean {
+  let n = 0;
+  let first = '';
+  let shift = false;
+  for (const t of body) {
+    if (t.text === '(' || t.text === ')') continue;
+    if (n === 0) first = t.text.replace(/[uUlL]+$/, '');
+    else if (n === 1) shift = t.text === '<<';
+    else if (n === 2 && !(shift && first === '1' && t.text === '16')) return false;
+    n++;
+  }
+  return n === 1 ? WP_MASKS.has(first) : n === 3;
+}
+
 /** wp-disable's clearsWp: a mask right after `~`, `^` or `^=` (parentheses between). */
 function afterInversion(toks: Token[], i: number): boolean {
   let j = i - 1;
@@ -243,15 +273,6 @@ function invertedBit16(toks: Token[], i: number): boolean {
   // wp-disable looks two tokens past `BIT`, whatever stands between.
   if (toks[i - 2]?.text === 'BIT') return afterInversion(toks, i - 2);
   return false;
-}
-
-/** protection.ts: `|= _PAGE_RW`, `| _PAGE_RW`, `~PTE_RDONLY`, `pte_mkwrite(`. */
-function bitMadeWritable(toks: Token[], i: number): boolean {
-  const x = (toks[i] as Token).text;
-  const prev = toks[i - 1]?.text;
-  if (WRITE_BITS.has(x) && (prev === '|=' || prev === '|')) return true;
-  if (READONLY_BITS.has(x) && prev === '~') return true;
-  return MAKES_WRITABLE.has(x) && toks[i + 1]?.text === '(';
 }
 
 const SLOT_SIDE_STOPS = new Set(['&&', '||', ',', ';', '?', ':', '==', '!=', '=', '{', '}']);
@@ -313,7 +334,8 @@ function dispatchBytes(toks: Token[], i: number): boolean {
     const x = toks[k] as Token;
     if (x.text === '[') depth++;
     else if (x.text === ']') depth--;
-    else if (depth === 0 && (x.type === 'num' || x.type === 'chr')) rest.push(numberText(x));
+    else if (depth === 0 && (x.type === 'num' || x.type === 'chr') && !isOffset(toks, k))
+      rest.push(numberText(x));
   }
   return rest[0] === '0x14' && (rest[1] === '0xc5' || rest[1] === '0x85');
 }

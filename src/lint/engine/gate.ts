@@ -18,7 +18,7 @@ import { ENTRY_SYMBOLS } from './symbols.js';
 export interface Gate {
   /** The raw bytes alone: surely nothing, surely analyse, or look at the tokens (`tokens`). */
   byBytes(bytes: Uint8Array): 'none' | 'full' | 'tokens';
-  /** The token-level conditions, for files `byBytes` left open. */
+  /** The token-level conditions, for files `byBytes` left open (`tokens`) and only those. */
   byTokens(file: ScannedFile): boolean;
   /** Both: whether `bytes` (a prefiltered file) needs the full analysis; `scan` gives its tokens. */
   needsAnalysis(bytes: Uint8Array, scan: () => ScannedFile): boolean;

@@ -137,7 +137,7 @@ export async function lintPaths(
         return (
           o?.status === 'linted' &&
           facts.tableDirs.includes(dirOf(f.rel)) &&
-          (o.findings ?? []).some((x) => x.escalate)
+          (o.findings ?? []).some((x) => x.escalate || x.moduleDependent)
         );
       });
       let pending = names;
@@ -191,7 +191,7 @@ export async function lintPaths(
       for (const raw of o.findings) {
         const level = levels[raw.ruleId];
         if (!level || level === 'off') continue;
-        const { escalate, ...f } = raw as RawFinding;
+        const { escalate, moduleDependent, ...f } = raw as RawFinding;
         f.severity = level === 'error' || (escalate && level === 'warn') ? 'error' : 'warning';
         kept.push(f);
       }

@@ -30,6 +30,7 @@ export interface SourceLintOptions {
 /** A finding before the run's rule levels are applied: `escalate` marks warn→error candidates. */
 export interface RawFinding extends Finding {
   escalate?: boolean;
+  moduleDependent?: boolean;
 }
 
 export interface SourceLintResult {
@@ -70,6 +71,7 @@ export function lintSource(
         severity: level === 'error' || (r.escalate && level === 'warn') ? 'error' : 'warning',
       });
       if (r.escalate) finding.escalate = true;
+      if (r.moduleDependent) finding.moduleDependent = true;
       findings.push(finding);
     };
     rule.check({ analysis, moduleTouchesTable, report });

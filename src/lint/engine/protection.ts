@@ -1,16 +1,24 @@
-// Where code changes the protection of kernel memory: page attributes (set_memory_rw,
-// change_page_attr), page-table entries made writable after lookup_address, arm64
-// update_mapping_prot, ARM section bits — and whether the memory is the system call table or
-// other kernel memory. Shared by wp-disable (the table) and kernel-memory-protection (the rest).
+// Where code makes kernel memory writable: page attributes (set_memory_rw, change_page_attr),
+// page-table entries made writable after a page-table lookup (lookup_address, or a helper of
+// the module's own that walks the tables), arm64 update_mapping_prot, ARM section bits — and
+// whether the memory is the system call table, the read-only data that holds it, or other
+// kernel memory. Calls that restore protection (PAGE_KERNEL_RO) are none. Shared by wp-disable
+// and kernel-memory-protection.
 import type { Token } from '../scan/index.js';
 import type { Analysis } from './analyze.js';
+
+/**
+ * `rodata`: the kernel's read-only data as a whole (from `__start_rodata`): the table's memory
+ * when the module touches the table, other kernel memory when it does not.
+ */
+export type ProtectionTarget = 'table' | 'rodata' | 'kernel';
 
 export interface ProtectionChange {
   seg: number;
   tok: number;
   how: 'pageAttr' | 'pteWrite' | 'mappingProt' | 'sectionBits';
   callee: string;
-  target: 'table' | 'kernel';
+  target: ProtectionTarget;
 }
 
 /** Page-attribute calls and the index of the argument naming the memory. */
@@ -29,6 +37,34 @@ export const PAGE_ATTR: Record<string, number> = {
   update_mapping_prot: 1,
   set_memory_valid: 0,
 };
+/** PAGE_ATTR as a map: most callees are none of these (no prototype lookups for them). */
+const PAGE_ATTR_ARG = new Map(Object.entries(PAGE_ATTR));
+/** Page-attribute calls that take the new protection, and its argument. */
+const PROT_ARG: Record<string, number> = {
+  change_page_attr: 2,
+  change_page_attr_addr: 2,
+  update_mapping_prot: 3,
+};
+/** Protections that keep memory read-only: such a call restores protection. */
+const READONLY_PROT = /^(PAGE_KERNEL_RO|PAGE_KERNEL_ROX|PAGE_READONLY\w*|PAGE_KERNEL_READ\w*)$/;
+/** Protections that make it writable. */
+const WRITABLE_PROT =
+  /^(PAGE_KERNEL|PAGE_KERNEL_EXEC|PAGE_KERNEL_RWX|PAGE_SHARED\w*|PTE_WRITE|_PAGE_RW)$/;
+/** The read-only data section's bounds, as kallsyms and the linker name them. */
+const RODATA_SYMBOLS = new Set([
+  '__start_rodata',
+  '__end_rodata',
+  '__start_ro_after_init',
+  '__end_ro_after_init',
+]);
+/** Calls that set or clear the bits named in their second argument (arm64, x86 helpers). */
+const BIT_SETTERS = new Set(['set_pte_bit', 'set_pmd_bit', 'pte_set_flags', 'pmd_set_flags']);
+const BIT_CLEARERS = new Set([
+  'clear_pte_bit',
+  'clear_pmd_bit',
+  'pte_clear_flags',
+  'pmd_clear_flags',
+]);
 export const PTE_LOOKUPS = new Set([
   'lookup_address',
   'lookup_address_in_pgd',
@@ -66,54 +102,93 @@ export const READONLY_BITS = new Set([
 const KERNEL_SYMBOLS =
   /^(_stext|_etext|_text|_sdata|_edata|__start_rodata|__end_rodata|__init_begin|__init_end|_sinittext|__start_ro_after_init|__end_ro_after_init)$/;
 
+const computed = new WeakMap<Analysis, ProtectionChange[]>();
+
+/** The file's protection changes (computed once: two rules ask). */
 export function protectionChanges(a: Analysis): ProtectionChange[] {
+  let out = computed.get(a);
+  if (!out) {
+    out = findProtectionChanges(a);
+    computed.set(a, out);
+  }
+  return out;
+}
+
+function findProtectionChanges(a: Analysis): ProtectionChange[] {
   const out: ProtectionChange[] = [];
   const fnNames = new Set(a.st.fns.map((f) => f.name));
-  const classify = (
-    seg: number,
-    x: number,
-    y: number,
-    scope: number,
-  ): 'table' | 'kernel' | null => {
+  const classify = (seg: number, x: number, y: number, scope: number): ProtectionTarget | null => {
     const k = a.kind(seg, x, y, scope);
     if (k === 'table' || k === 'slot' || k === 'shadow' || k === 'sslot') return 'table';
-    if (k === 'kaddr' || k === 'entry' || k === 'eslot' || k === 'cand' || k === 'lookup')
+    const toks = a.st.segs[seg]?.toks ?? [];
+    for (let i = x; i < y; i++) {
+      const t = toks[i] as Token;
+      if (t.type !== 'id') continue;
+      if (RODATA_SYMBOLS.has(t.text) || RODATA_SYMBOLS.has(a.lookedUp.get(t.text) ?? ''))
+        return 'rodata';
+    }
+    const ids = toks
+      .slice(x, y)
+      .filter((t) => t.type === 'id')
+      .map((t) => t.text);
+    if (
+      k === 'kaddr' ||
+      k === 'entry' ||
+      k === 'sysfn' ||
+      k === 'eslot' ||
+      k === 'cand' ||
+      k === 'lookup'
+    )
       return 'kernel';
-    const toks = a.st.segs[seg]?.toks.slice(x, y) ?? [];
-    if (toks.some((t) => t.type === 'id' && (KERNEL_SYMBOLS.test(t.text) || fnNames.has(t.text))))
-      return 'kernel';
+    if (ids.some((n) => KERNEL_SYMBOLS.test(n) || fnNames.has(n))) return 'kernel';
     return null;
   };
+  // Callees once: most calls are none of the functions looked for.
+  const callees = a.calls.map((c) => a.st.segs[c.seg]?.toks[c.callee]?.text ?? '');
+  const helpers = callees.some((n) => PTE_LOOKUPS.has(n)) ? pteHelpers(a) : new Set<string>();
+  const pointers = a.lookedUp.size > 0;
   // Per function: the memory its page-table lookups target.
-  const lookupTargets = new Map<number, 'table' | 'kernel'>();
-  for (const c of a.calls) {
-    const callee = a.st.segs[c.seg]?.toks[c.callee]?.text ?? '';
-    if (PTE_LOOKUPS.has(callee) && c.scope >= 0) {
-      let target: 'table' | 'kernel' | null = null;
+  const lookupTargets = new Map<number, ProtectionTarget>();
+  a.calls.forEach((c, ci) => {
+    const callee = callees[ci] as string;
+    if ((PTE_LOOKUPS.has(callee) || helpers.has(callee)) && c.scope >= 0) {
+      let target: ProtectionTarget | null = null;
       for (const [x, y] of c.args)
         target = target === 'table' ? target : (classify(c.seg, x, y, c.scope) ?? target);
       if (
         callee === 'lookup_address' ||
         callee === 'virt_to_kpte' ||
-        callee === 'lookup_address_in_pgd'
+        callee === 'lookup_address_in_pgd' ||
+        helpers.has(callee)
       )
         target ??= 'kernel';
       const prev = lookupTargets.get(c.scope);
       if (target && prev !== 'table') lookupTargets.set(c.scope, target);
     }
-    const idx = PAGE_ATTR[callee];
-    if (idx === undefined) continue;
-    const how = callee === 'update_mapping_prot' ? 'mappingProt' : 'pageAttr';
+    // A page-attribute function called by name, or through a pointer looked up by its name.
+    let idx = PAGE_ATTR_ARG.get(callee);
+    let fn = callee;
+    if (idx === undefined && pointers) {
+      fn = a.lookedUp.get(callee) ?? '';
+      idx = PAGE_ATTR_ARG.get(fn);
+    }
+    if (idx === undefined) return;
+    const how = fn === 'update_mapping_prot' ? 'mappingProt' : 'pageAttr';
     if (idx < 0) {
       out.push({ seg: c.seg, tok: c.callee, how, callee, target: 'kernel' });
-      continue;
+      return;
     }
+    const protArg = c.args[PROT_ARG[fn] ?? -1];
+    const prot = protArg ? protectionOf(a.st.segs[c.seg]?.toks.slice(...protArg) ?? []) : null;
+    if (prot === 'readonly') return;
     const arg = c.args[idx];
-    const target = arg ? classify(c.seg, arg[0], arg[1], c.scope) : null;
+    let target = arg ? classify(c.seg, arg[0], arg[1], c.scope) : null;
+    // Only a writable protection lifts anything for the table or its section.
+    if (prot === null && how === 'mappingProt' && target !== null) target = 'kernel';
     if (target) out.push({ seg: c.seg, tok: c.callee, how, callee, target });
     else if (how === 'mappingProt')
       out.push({ seg: c.seg, tok: c.callee, how, callee, target: 'kernel' });
-  }
+  });
   // Writable bits set (or read-only bits cleared) in a function that looked a kernel mapping up.
   const seg0 = a.st.segs[0];
   if (!seg0) return out;
@@ -124,11 +199,7 @@ export function protectionChanges(a: Analysis): ProtectionChange[] {
     for (let i = f.bodyStart; i < f.bodyEnd; i++) {
       const t = toks[i] as Token;
       if (t.type !== 'id') continue;
-      const prev = toks[i - 1]?.text ?? '';
-      const sets = WRITE_BITS.has(t.text) && (prev === '|=' || prev === '|');
-      const clears = READONLY_BITS.has(t.text) && prev === '~';
-      const mk = MAKES_WRITABLE.has(t.text) && toks[i + 1]?.text === '(';
-      if (sets || clears || mk) {
+      if (makesWritableAt(toks, i)) {
         const how =
           READONLY_BITS.has(t.text) && t.text.startsWith('PMD') ? 'sectionBits' : 'pteWrite';
         out.push({ seg: 0, tok: i, how, callee: t.text, target });
@@ -137,4 +208,97 @@ export function protectionChanges(a: Analysis): ProtectionChange[] {
     }
   });
   return out;
+}
+
+/** Whether the protection given is read-only (a restore), writable, or not known here. */
+function protectionOf(toks: Token[]): 'readonly' | 'writable' | null {
+  if (toks.some((t) => t.type === 'id' && READONLY_PROT.test(t.text))) return 'readonly';
+  if (toks.some((t) => t.type === 'id' && WRITABLE_PROT.test(t.text))) return 'writable';
+  return null;
+}
+
+/**
+ * The token at `i` makes a page-table entry writable: `|= _PAGE_RW`, `| PTE_WRITE`,
+ * `~PTE_RDONLY`, `pte_mkwrite(`, `set_pte_bit(pte, __pgprot(PTE_WRITE))`,
+ * `clear_pte_bit(pte, __pgprot(PTE_RDONLY))`. (The gate asks the same of its tokens.)
+ */
+export function makesWritableAt(toks: Token[], i: number): boolean {
+  const x = (toks[i] as Token).text;
+  const prev = toks[i - 1]?.text;
+  const write = WRITE_BITS.has(x);
+  const readonly = READONLY_BITS.has(x);
+  if (write && (prev === '|=' || prev === '|')) return true;
+  if (readonly && prev === '~') return true;
+  if (MAKES_WRITABLE.has(x)) return toks[i + 1]?.text === '(';
+  if (!write && !readonly) return false;
+  // The innermost call around the bit, looking through `__pgprot(...)`.
+  let depth = 0;
+  for (let j = i - 1; j >= 0 && j >= i - 16; j--) {
+    const t = toks[j]?.text ?? '';
+    if (t === ';' || t === '{' || t === '}') return false;
+    if (t === ')') depth++;
+    else if (t === '(' && depth > 0) depth--;
+    else if (t === '(') {
+      const callee = toks[j - 1]?.text ?? '';
+      if (callee === '__pgprot') continue;
+      return write ? BIT_SETTERS.has(callee) : BIT_CLEARERS.has(callee);
+    }
+  }
+  return false;
+}
+
+/**
+ * The module's own page-table walkers: functions that return what a page-table lookup (or
+ * another walker) returned, such as `ptep_of(addr)` ending in `return pte_offset_kernel(...)`,
+ * or returning a variable set from one. A function that merely calls one returns no entry.
+ */
+function pteHelpers(a: Analysis): Set<string> {
+  const helpers = new Set<string>();
+  const seg = a.st.segs[0];
+  if (!seg) return helpers;
+  // `(pte_t *)pte_offset_kernel(...)` and nothing after it: the expression is the lookup's result.
+  const isLookup = (i: number): boolean => {
+    let j = i;
+    for (let guard = 0; guard < 8 && seg.toks[j]?.text === '('; guard++) {
+      const m = seg.match[j] ?? -1;
+      let cast = m > j;
+      for (let k = j + 1; cast && k < m; k++)
+        cast = seg.toks[k]?.type === 'id' || seg.toks[k]?.text === '*';
+      j = cast ? m + 1 : j + 1;
+    }
+    const n = seg.toks[j]?.text ?? '';
+    if (!(PTE_LOOKUPS.has(n) || helpers.has(n)) || seg.toks[j + 1]?.text !== '(') return false;
+    const after = seg.toks[(seg.match[j + 1] ?? -1) + 1]?.text;
+    return after === ';' || after === ')';
+  };
+  // Where each function returns a value: the only places a walker shows.
+  const returnsAt = a.st.fns.map((f) => {
+    const at: number[] = [];
+    for (let i = f.bodyStart; i < f.bodyEnd; i++)
+      if (seg.toks[i]?.text === 'return' && seg.toks[i + 1]?.text !== ';') at.push(i);
+    return at;
+  });
+  for (let round = 0; round < 4; round++) {
+    const before = helpers.size;
+    // Per function, the names set from a lookup (`pte = lookup_address(...)`).
+    const set = new Map<number, Set<string>>();
+    for (const asg of a.assigns) {
+      if (asg.seg !== 0 || asg.scope < 0 || !isLookup(asg.rhs[0])) continue;
+      const names = set.get(asg.scope) ?? new Set<string>();
+      names.add(seg.toks[asg.nameTok]?.text ?? '');
+      set.set(asg.scope, names);
+    }
+    a.st.fns.forEach((f, fi) => {
+      if (helpers.has(f.name)) return;
+      for (const i of returnsAt[fi] ?? []) {
+        const n = seg.toks[i + 1]?.text ?? '';
+        if (isLookup(i + 1) || (set.get(fi)?.has(n) && seg.toks[i + 2]?.text === ';')) {
+          helpers.add(f.name);
+          return;
+        }
+      }
+    });
+    if (helpers.size === before) break;
+  }
+  return helpers;
 }

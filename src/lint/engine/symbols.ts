@@ -39,6 +39,20 @@ export const ENTRY_SYMBOLS = new Set([
   'idt_table',
 ]);
 
+/** A syscall's own function (`sys_close`, `__x64_sys_read`): what a table slot points to. */
+export const SYSCALL_FN = /^(__(x64|ia32|x32|arm64|arm|riscv|s390x?|se|do)_)?k?sys_[a-z0-9_]+$/;
+
+/**
+ * kallsyms iterators: the callback's argument, and the argument handed to the callback as its
+ * first parameter (`data`); -1 where the callback's own name argument is the symbol name.
+ */
+export const SYMBOL_ITERATORS: ReadonlyMap<string, { fn: number; data: number; name: number }> =
+  new Map([
+    ['kallsyms_on_each_symbol', { fn: 0, data: 1, name: -1 }],
+    ['kallsyms_on_each_match_symbol', { fn: 0, data: 2, name: 1 }],
+    ['module_kallsyms_on_each_symbol', { fn: 1, data: 2, name: -1 }],
+  ]);
+
 /** Calls that write through their first argument. */
 export const WRITERS = new Set([
   'xchg',
@@ -73,6 +87,9 @@ export const WRITERS = new Set([
   '__put_user',
   'put_user',
 ]);
+
+/** Writers whose first argument is the lvalue written, not a pointer to it. */
+export const LVALUE_WRITERS = new Set(['WRITE_ONCE', '__WRITE_ONCE', 'rcu_assign_pointer']);
 
 /** Calls that copy their second argument into their first (a shadow copy of the table). */
 export const COPIERS = new Set([

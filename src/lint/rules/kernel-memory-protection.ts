@@ -1,6 +1,7 @@
 // kernel-memory-protection: the protection of kernel memory other than the system call table
 // changed — kernel text or data looked up by name made writable, page-table entries made
-// writable, arm64 update_mapping_prot, ARM section bits cleared.
+// writable, arm64 update_mapping_prot, ARM section bits cleared. The read-only data section as a
+// whole is this rule's only where the module does not touch the table (else wp-disable's).
 import { protectionChanges } from '../engine/protection.js';
 import { HOOK_FIX, type Rule } from './rule.js';
 
@@ -24,8 +25,15 @@ export const kernelMemoryProtection = {
   },
   check(context) {
     for (const p of protectionChanges(context.analysis)) {
-      if (p.target === 'kernel')
-        context.report({ seg: p.seg, tok: p.tok, messageId: p.how, data: { callee: p.callee } });
+      if (p.target === 'kernel' || (p.target === 'rodata' && !context.moduleTouchesTable))
+        context.report({
+          seg: p.seg,
+          tok: p.tok,
+          messageId: p.how,
+          data: { callee: p.callee },
+          // Another file of the module may touch the table: then wp-disable reports it instead.
+          ...(p.target === 'rodata' ? { moduleDependent: true } : {}),
+        });
     }
   },
 } satisfies Rule<MessageIds>;

@@ -1,10 +1,10 @@
 // table-lookup: the table's address found by name — kallsyms_lookup_name (directly, through a
 // wrapper, or through a pointer from the kprobe trick), a kprobe on the table symbol, symbol
-// names compared with the table's, /proc/kallsyms or System.map — or taken from a module
-// parameter or a hard-coded kernel address.
+// names compared with the table's (also `sys_call_table+0x0` as sprint_symbol prints it),
+// /proc/kallsyms or System.map opened and read — or taken from a module parameter or a
+// hard-coded kernel address.
 import { firstId, tok } from '../engine/context.js';
 import { COMPARES } from '../engine/symbols.js';
-import type { Token } from '../scan/index.js';
 import { type Rule, STUB_FIX } from './rule.js';
 
 type MessageIds =
@@ -20,7 +20,7 @@ export const tableLookup = {
     id: 'table-lookup',
     description: 'The system call table is looked up by name or taken from a supplied address.',
     fullDescription:
-      "Flags code that finds the system call table's address: kallsyms_lookup_name (or __symbol_get) called with a table name, directly, through a wrapper of the module's own, or through a function pointer obtained with a kprobe on kallsyms_lookup_name; a kprobe whose symbol_name is a table name; symbol names (kallsyms_on_each_symbol callbacks, sprint_symbol output) compared with a table name; /proc/kallsyms or System.map read for it; an address from a module parameter or a hard-coded kernel address used as the table.",
+      "Flags code that finds the system call table's address: kallsyms_lookup_name (or __symbol_get) called with a table name, directly, through a wrapper of the module's own (also one that walks kallsyms or reads a symbol file), or through a function pointer obtained with a kprobe on kallsyms_lookup_name; a kprobe whose symbol_name is a table name; symbol names (kallsyms_on_each_symbol callbacks, sprint_symbol output such as `sys_call_table+0x0`) compared with a table name; /proc/kallsyms or System.map opened or handed to a program to read it; an address from a module parameter or a hard-coded kernel address used as the table.",
     defaultSeverity: 'error',
     messages: {
       lookupCall: '`{{callee}}("{{symbol}}")` looks the system call table up by name',
@@ -42,7 +42,7 @@ export const tableLookup = {
       const arg = c.args[li];
       if (li >= 0 && arg) {
         const sym = a.symbolOf(c.seg, arg[0], arg[1], c.scope);
-        if (sym !== null && a.tableNames.has(sym)) {
+        if (sym !== null && a.tableSymbol(sym) !== null) {
           named = true;
           context.report({
             seg: c.seg,
@@ -55,7 +55,7 @@ export const tableLookup = {
       if (COMPARES.has(callee)) {
         for (const [x, y] of c.args) {
           const sym = a.symbolOf(c.seg, x, y, c.scope);
-          if (sym !== null && a.tableNames.has(sym)) {
+          if (sym !== null && a.tableSymbol(sym) !== null) {
             named = true;
             context.report({ seg: c.seg, tok: x, messageId: 'nameCompare', data: { symbol: sym } });
           }
@@ -65,7 +65,7 @@ export const tableLookup = {
     for (const asg of a.assigns) {
       if (asg.shape !== 'field' || tok(a, asg.seg, asg.nameTok)?.text !== 'symbol_name') continue;
       const sym = a.symbolOf(asg.seg, asg.rhs[0], asg.rhs[1], asg.scope);
-      if (sym !== null && a.tableNames.has(sym)) {
+      if (sym !== null && a.tableSymbol(sym) !== null) {
         named = true;
         context.report({
           seg: asg.seg,
@@ -75,22 +75,16 @@ export const tableLookup = {
         });
       }
     }
-    // Symbol files are findings only where the file is after the table in them.
-    const strings: Array<{ t: Token; si: number; i: number }> = [];
-    a.st.segs.forEach((s, si) => {
-      s.toks.forEach((t, i) => {
-        if (t.type === 'str') strings.push({ t, si, i });
-      });
-    });
-    if (!named) {
+    // Symbol files are findings where the code reads one (not where a message or a parameter
+    // description names it), and only where the file is after the table in them.
+    const reads = a.symbolFileReads();
+    if (reads.length > 0 && !named) {
       const names = new RegExp(`\\b(${[...a.tableNames].join('|')})\\b`);
-      named = strings.some(({ t }) => names.test(t.text));
+      named = a.st.segs.some((s) => s.toks.some((t) => t.type === 'str' && names.test(t.text)));
     }
     if (named) {
-      for (const { t, si, i } of strings) {
-        const m = /\/proc\/kallsyms|System\.map[\w.-]*/.exec(t.text);
-        if (m) context.report({ seg: si, tok: i, messageId: 'symbolFile', data: { path: m[0] } });
-      }
+      for (const r of reads)
+        context.report({ seg: r.seg, tok: r.tok, messageId: 'symbolFile', data: { path: r.path } });
     }
     // `sys_call_table = (void **)param;` or a hard-coded address: the table's own name, supplied.
     for (const asg of a.assigns) {

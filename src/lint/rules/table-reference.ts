@@ -26,7 +26,10 @@ export const tableReference = {
   },
   check(context) {
     const a = context.analysis;
+    // A token names the table only where the text does.
+    const named = [...a.tableNames].some((n) => a.file.text.includes(n));
     a.st.segs.forEach((seg, si) => {
+      if (!named) return;
       const toks = seg.toks;
       for (let i = 0; i < toks.length; i++) {
         const t = toks[i];

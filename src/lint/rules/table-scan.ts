@@ -1,15 +1,23 @@
 // table-scan: the table located by scanning — kernel memory walked comparing the slot at a
 // syscall number with that syscall's address, the IDT (`sidt`), the syscall entry MSR, ARM's
 // vector page, or the dispatch instruction's bytes in the entry code.
+
 import { asmStatements, numberText, tok } from '../engine/context.js';
+import type { Kind } from '../engine/facts.js';
+import { isOffset } from '../engine/scanners.js';
 import type { Segment } from '../engine/structure.js';
-import { ENTRY_MSRS, ENTRY_SYMBOLS, MSR_READS, normalNumber } from '../engine/symbols.js';
+import {
+  ENTRY_MSRS,
+  ENTRY_SYMBOLS,
+  MSR_READS,
+  normalNumber,
+  SYSCALL_FN,
+} from '../engine/symbols.js';
 import type { Token } from '../scan/index.js';
 import { type Rule, STUB_FIX } from './rule.js';
 
 type MessageIds = 'slotCompare' | 'idt' | 'msr' | 'armVector' | 'dispatchBytes' | 'entryLookup';
 
-export const SYSCALL_FN = /^(__(x64|ia32|x32|arm64|arm|riscv|s390x?|se|do)_)?k?sys_[a-z0-9_]+$/;
 export const ARM_VECTOR = new Set(['0xffff0000', '0xffff0008']);
 export const ARM_LDR_PC = new Set(['0xe59ff000', '0xe59ff00', '0xe59ff', '0xe59ff018']);
 
@@ -32,6 +40,11 @@ function side(seg: Segment, from: number, dir: 1 | -1): [number, number] {
     i += dir;
   }
   return dir === 1 ? [from, i] : [i + 1, from + 1];
+}
+
+/** A looked-up kernel address or a syscall's code: what a slot is compared with when scanning. */
+function isCode(k: Kind | null): boolean {
+  return k === 'kaddr' || k === 'entry' || k === 'sysfn';
 }
 
 export const tableScan = {
@@ -57,11 +70,13 @@ export const tableScan = {
   },
   check(context) {
     const a = context.analysis;
+    // A slot compared needs a syscall number: most files have none (no comparison is looked at).
+    const numbers = a.file.text.includes('__NR_');
     a.st.segs.forEach((seg, si) => {
       const toks = seg.toks;
       for (let i = 0; i < toks.length; i++) {
         const t = toks[i] as Token;
-        if (t.text === '==' || t.text === '!=') {
+        if (numbers && (t.text === '==' || t.text === '!=')) {
           const l = side(seg, i - 1, -1);
           const r = side(seg, i + 1, 1);
           for (const [nr, other] of [
@@ -70,12 +85,14 @@ export const tableScan = {
           ] as const) {
             const idx = toks.slice(nr[0], nr[1]).findIndex((x) => x.text.startsWith('__NR_'));
             if (idx < 0) continue;
+            const scope =
+              si === 0 ? a.st.fns.findIndex((f) => i > f.bodyStart && i < f.bodyEnd) : -1;
             const sym = toks
               .slice(other[0], other[1])
               .find(
                 (x) =>
                   x.type === 'id' &&
-                  (SYSCALL_FN.test(x.text) || a.kind(si, other[0], other[1], -1) === 'kaddr'),
+                  (SYSCALL_FN.test(x.text) || isCode(a.kind(si, other[0], other[1], scope))),
               );
             if (!sym || a.tableNames.has(sym.text)) continue;
             let at = nr[0];
@@ -114,7 +131,7 @@ export const tableScan = {
         }
         if ((t.type === 'num' || t.type === 'chr') && numberText(t) === '0xff') {
           // `call *table(,%rax,8)` is ff 14 c5 (x86-64), `call *table(,%eax,4)` ff 14 85 (i386).
-          // Compared or listed bytes only: in `p[i + 1] == 0x14` the bytes are outside brackets.
+          // Compared or listed bytes only: not indexes or offsets (`p[1] == 0x14`, `*(p+1)`).
           const rest: string[] = [];
           for (
             let k = i + 1, depth = 0;
@@ -124,7 +141,7 @@ export const tableScan = {
             const x = toks[k] as Token;
             if (x.text === '[') depth++;
             else if (x.text === ']') depth--;
-            else if (depth === 0 && (x.type === 'num' || x.type === 'chr'))
+            else if (depth === 0 && (x.type === 'num' || x.type === 'chr') && !isOffset(toks, k))
               rest.push(numberText(x));
           }
           if (rest[0] === '0x14' && (rest[1] === '0xc5' || rest[1] === '0x85')) {

@@ -4,7 +4,13 @@
 // dispatch code patched instead of the table.
 import { firstId, tok } from '../engine/context.js';
 import type { Kind } from '../engine/facts.js';
-import { ENTRY_MSRS, MSR_WRITES, normalNumber, WRITERS } from '../engine/symbols.js';
+import {
+  ENTRY_MSRS,
+  LVALUE_WRITERS,
+  MSR_WRITES,
+  normalNumber,
+  WRITERS,
+} from '../engine/symbols.js';
 import { HOOK_FIX, type Rule } from './rule.js';
 
 type MessageIds = 'slotWrite' | 'writeCall' | 'shadowWrite' | 'entryPatch' | 'msrWrite';
@@ -12,7 +18,7 @@ type MessageIds = 'slotWrite' | 'writeCall' | 'shadowWrite' | 'entryPatch' | 'ms
 function family(k: Kind | null): 'table' | 'shadow' | 'entry' | null {
   if (k === 'slot' || k === 'table') return 'table';
   if (k === 'sslot' || k === 'shadow') return 'shadow';
-  if (k === 'eslot' || k === 'entry') return 'entry';
+  if (k === 'eslot' || k === 'entry' || k === 'sysfn') return 'entry';
   return null;
 }
 
@@ -22,14 +28,15 @@ export const tableWrite = {
     description:
       'A slot of the system call table is overwritten, or the table is bypassed by patching entry code.',
     fullDescription:
-      "Flags writes into the system call table: assignment to an element, xchg/cmpxchg/WRITE_ONCE/memcpy into it, directly or through an alias (a local or global pointer, a struct field, a helper's parameter, a macro, an extern global written in another file); edits of a shadow copy of the table meant to replace it; and patches of the syscall entry or dispatch code (or its MSR) that bypass the table. Nothing locks the table: a concurrent syscall can read a torn or stale entry, and unloading the module leaves dangling pointers.",
+      "Flags writes into the system call table: assignment to an element, xchg/cmpxchg/WRITE_ONCE/memcpy into it, directly or through an alias (a local or global pointer, a struct field, a helper's parameter, a macro, an extern global written in another file); edits of a shadow copy of the table meant to replace it; and patches that bypass the table: the syscall entry or dispatch code (or its MSR) rewritten, or the code of a syscall function reached through the table or looked up by its sys_* name overwritten (inline hooking). Patching other kernel functions is not a table finding; the write protection it lifts is. Nothing locks the table: a concurrent syscall can read a torn or stale entry, and unloading the module leaves dangling pointers.",
     defaultSeverity: 'error',
     messages: {
       slotWrite: 'a slot of the system call table is overwritten through `{{name}}`',
       writeCall: '`{{callee}}` writes into the system call table through `{{name}}`',
       shadowWrite:
         'a shadow copy of the system call table (`{{name}}`) is edited to be installed in its place',
-      entryPatch: 'syscall entry code is patched through `{{name}}` instead of the table',
+      entryPatch:
+        "syscall code (the entry or dispatch code, or a syscall's own function) is patched through `{{name}}` instead of the table",
       msrWrite: 'the syscall entry MSR `{{msr}}` is rewritten, bypassing the table',
     },
     fix: HOOK_FIX,
@@ -60,7 +67,10 @@ export const tableWrite = {
       const arg0 = c.args[0];
       if (!arg0) continue;
       if (WRITERS.has(callee)) {
-        const f = family(a.kind(c.seg, arg0[0], arg0[1], c.scope));
+        const k = a.kind(c.seg, arg0[0], arg0[1], c.scope);
+        // WRITE_ONCE(x, v) writes x itself: only a slot is the table's memory.
+        if (LVALUE_WRITERS.has(callee) && k !== 'slot' && k !== 'sslot' && k !== 'eslot') continue;
+        const f = family(k);
         if (!f) continue;
         // memcpy(shadow, table, size) makes the shadow copy; editing it is the finding.
         const src = c.args[1];

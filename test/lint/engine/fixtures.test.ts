@@ -1,22 +1,31 @@
 // Every technique fixture is flagged exactly where its `/* expect: rule ... */` comments say, and
-// the clean fixtures (traps, sanctioned hooking) yield nothing.
-import { readdirSync, readFileSync } from 'node:fs';
-import { join } from 'node:path';
+// the clean fixtures (traps, sanctioned hooking) yield nothing. real-shapes/ (modules in the
+// shapes public rootkits, hookers and clean modules have) is linted in one run, clean and
+// techniques together, as a corpus of unrelated modules would be.
+import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { join, relative } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { lintPaths } from '../../../src/lint/engine/lint-paths.js';
 import { DEFAULT_TABLE_NAMES } from '../../../src/lint/engine/table-names.js';
 
 const base = join(import.meta.dirname, '..', '..', 'fixtures', 'lint');
 
+function files(dir: string): string[] {
+  return readdirSync(dir)
+    .sort()
+    .flatMap((f) => (statSync(join(dir, f)).isDirectory() ? files(join(dir, f)) : [join(dir, f)]));
+}
+
 function expected(dir: string): string[] {
   const out: string[] = [];
-  for (const f of readdirSync(dir).sort()) {
-    readFileSync(join(dir, f), 'latin1')
+  for (const f of files(dir)) {
+    readFileSync(f, 'latin1')
       .split('\n')
       .forEach((l, i) => {
         const m = /expect: ([a-z\- ]+?) \*\//.exec(l);
         if (m)
-          for (const id of (m[1] as string).trim().split(/\s+/)) out.push(`${f}:${i + 1} ${id}`);
+          for (const id of (m[1] as string).trim().split(/\s+/))
+            out.push(`${relative(dir, f)}:${i + 1} ${id}`);
       });
   }
   return out.sort();
@@ -29,13 +38,15 @@ async function found(dir: string): Promise<string[]> {
     jobs: 1,
   });
   return [
-    ...new Set(r.findings.map((f) => `${f.file.split('/').pop()}:${f.line} ${f.ruleId}`)),
+    ...new Set(
+      r.findings.map((f) => `${relative(dir, join(r.root, f.file))}:${f.line} ${f.ruleId}`),
+    ),
   ].sort();
 }
 
 describe('fixtures', () => {
-  it.each(['techniques', 'cross-file'])(
-    'flags every technique in %s at the expected lines',
+  it.each(['techniques', 'cross-file', 'real-shapes'])(
+    'flags every technique in %s at the expected lines, and nothing else',
     async (d) => {
       const dir = join(base, d);
       expect(await found(dir)).toEqual(expected(dir));
@@ -43,5 +54,8 @@ describe('fixtures', () => {
   );
   it('finds nothing in the clean fixtures', async () => {
     expect(await found(join(base, 'clean'))).toEqual([]);
+  });
+  it('real-shapes/clean has no expectations (its modules must stay silent)', () => {
+    expect(expected(join(base, 'real-shapes', 'clean'))).toEqual([]);
   });
 });
