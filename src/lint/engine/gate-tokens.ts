@@ -2,7 +2,7 @@
 // and per rule check that needs none, evaluated on the scanner's tokens as the analysis sees
 // them — the code without directives, and each macro body. When none holds, every value's kind
 // is null: no rule reports and nothing is exported.
-import { ARM_LDR_PC, ARM_VECTOR } from '../rules/table-scan.js';
+import { ARM_LDR_PC, ARM_VECTOR, operandSide } from '../rules/table-scan.js';
 import { ARM_DACR_ASM, CR0_ASM, CR0_WRITER, WP_CLEARED, WP_MASKS } from '../rules/wp-disable.js';
 import type { ScannedFile, Token } from '../scan/index.js';
 import { stringValue } from '../scan/index.js';
@@ -275,31 +275,13 @@ function invertedBit16(toks: Token[], i: number): boolean {
   return false;
 }
 
-const SLOT_SIDE_STOPS = new Set(['&&', '||', ',', ';', '?', ':', '==', '!=', '=', '{', '}']);
-
 /**
  * table-scan's slotCompare (a side holding `__NR_...` compared with a syscall function's name)
  * and analyze.ts' scanner test (`x[__NR_...] == ...sys_...`), on one segment.
  */
 function slotCompares(toks: Token[], compares: number[], tables: ReadonlySet<string>): boolean {
   const match = matchBrackets(toks);
-  const side = (from: number, dir: 1 | -1): [number, number] => {
-    let i = from;
-    for (let guard = 0; guard < 64; guard++) {
-      const t = toks[i];
-      if (!t || SLOT_SIDE_STOPS.has(t.text)) break;
-      const m = match[i] ?? -1;
-      if (
-        (dir === 1 && (t.text === ')' || t.text === ']')) ||
-        (dir === -1 && (t.text === '(' || t.text === '['))
-      ) {
-        if (m < 0 || (dir === 1 ? m < i : m > i)) break;
-      }
-      if (m >= 0 && ((dir === 1 && m > i) || (dir === -1 && m < i))) i = m;
-      i += dir;
-    }
-    return dir === 1 ? [from, i] : [i + 1, from + 1];
-  };
+  const side = (from: number, dir: 1 | -1): [number, number] => operandSide(toks, match, from, dir);
   const has = (r: [number, number], test: (t: Token) => boolean): boolean => {
     for (let k = r[0]; k < r[1]; k++) if (test(toks[k] as Token)) return true;
     return false;

@@ -23,13 +23,21 @@ export const ARM_LDR_PC = new Set(['0xe59ff000', '0xe59ff00', '0xe59ff', '0xe59f
 
 const SIDE_STOPS = new Set(['&&', '||', ',', ';', '?', ':', '==', '!=', '=', '{', '}']);
 
-/** Operand range around a comparison operator, stopping at `&&`, `||`, `,`, `;` or an open bracket. */
-function side(seg: Segment, from: number, dir: 1 | -1): [number, number] {
+/**
+ * Operand range around a comparison operator, stopping at `&&`, `||`, `,`, `;` or an open bracket.
+ * Takes the token texts and bracket matches directly so the cheap gate can share it.
+ */
+export function operandSide(
+  toks: ReadonlyArray<{ text: string } | undefined>,
+  match: ArrayLike<number | undefined>,
+  from: number,
+  dir: 1 | -1,
+): [number, number] {
   let i = from;
   for (let guard = 0; guard < 64; guard++) {
-    const t = seg.toks[i];
+    const t = toks[i];
     if (!t || SIDE_STOPS.has(t.text)) break;
-    const m = seg.match[i] ?? -1;
+    const m = match[i] ?? -1;
     if (
       (dir === 1 && (t.text === ')' || t.text === ']')) ||
       (dir === -1 && (t.text === '(' || t.text === '['))
@@ -40,6 +48,10 @@ function side(seg: Segment, from: number, dir: 1 | -1): [number, number] {
     i += dir;
   }
   return dir === 1 ? [from, i] : [i + 1, from + 1];
+}
+
+function side(seg: Segment, from: number, dir: 1 | -1): [number, number] {
+  return operandSide(seg.toks, seg.match, from, dir);
 }
 
 /** A looked-up kernel address or a syscall's code: what a slot is compared with when scanning. */

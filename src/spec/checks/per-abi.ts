@@ -28,47 +28,60 @@ function forEachAbi(
   return problems;
 }
 
+/**
+ * Rows of one ABI that share a key: every row after the first is a problem, reported at its key
+ * with a message that names the first.
+ */
+function repeats(
+  ctx: CheckContext,
+  code: string,
+  key: (r: TableRow) => string | number,
+  describe: (abi: string, first: TableRow, r: TableRow) => { message: string; hint: string },
+): SpecProblem[] {
+  return forEachAbi(ctx, (abi, rows) =>
+    [...groupBy(rows, key).values()].flatMap(([first, ...rest]) =>
+      first
+        ? rest.map((r) => ({
+            code,
+            severity: 'error' as const,
+            ...describe(abi, first, r),
+            path: [...rowPath(r.name, r.table, r.tag)],
+            at: 'key' as const,
+          }))
+        : [],
+    ),
+  );
+}
+
 export const duplicateNumber: SpecCheck = {
   id: 'duplicate-number',
   description: 'Two syscalls share one number on an ABI.',
-  run(ctx) {
-    return forEachAbi(ctx, (abi, rows) =>
-      [...groupBy(rows, (r) => r.nr).values()]
-        .filter((g) => g.length > 1)
-        .flatMap(([first, ...rest]) =>
-          rest.map((r) => ({
-            code: 'duplicate-number',
-            severity: 'error' as const,
-            message: `${r.name} and ${first?.name} both have number ${r.nr} on ${abi} (tags ${first?.tag}, ${r.tag} of ${r.table})`,
-            hint: 'give one of them a free number, or move it to a tag this ABI does not read',
-            path: [...rowPath(r.name, r.table, r.tag)],
-            at: 'key' as const,
-          })),
-        ),
-    );
-  },
+  run: (ctx) =>
+    repeats(
+      ctx,
+      'duplicate-number',
+      (r) => r.nr,
+      (abi, first, r) => ({
+        message: `${r.name} and ${first.name} both have number ${r.nr} on ${abi} (tags ${first.tag}, ${r.tag} of ${r.table})`,
+        hint: 'give one of them a free number, or move it to a tag this ABI does not read',
+      }),
+    ),
 };
 
 export const duplicateName: SpecCheck = {
   id: 'duplicate-name',
   description:
     'A syscall appears twice on one ABI (two tags of its table that the ABI both reads).',
-  run(ctx) {
-    return forEachAbi(ctx, (abi, rows) =>
-      [...groupBy(rows, (r) => r.name).values()]
-        .filter((g) => g.length > 1)
-        .flatMap(([first, ...rest]) =>
-          rest.map((r) => ({
-            code: 'duplicate-name',
-            severity: 'error' as const,
-            message: `${r.name} appears twice on ${abi}: as ${first?.nr} (tag ${first?.tag}) and ${r.nr} (tag ${r.tag})`,
-            hint: `keep one row; ${abi} reads both tags of ${r.table}`,
-            path: [...rowPath(r.name, r.table, r.tag)],
-            at: 'key' as const,
-          })),
-        ),
-    );
-  },
+  run: (ctx) =>
+    repeats(
+      ctx,
+      'duplicate-name',
+      (r) => r.name,
+      (abi, first, r) => ({
+        message: `${r.name} appears twice on ${abi}: as ${first.nr} (tag ${first.tag}) and ${r.nr} (tag ${r.tag})`,
+        hint: `keep one row; ${abi} reads both tags of ${r.table}`,
+      }),
+    ),
 };
 
 export const numberRange: SpecCheck = {
