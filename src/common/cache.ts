@@ -11,8 +11,27 @@ import { packageRoot } from './paths.js';
 /** Bumped whenever a cached shape or the checks behind it change meaning. */
 const CACHE_FORMAT = 1;
 
+let buildId: string | null | undefined;
+
+/**
+ * The id `npm run build` stamps into dist/build-id (a hash of every compiled file), so results
+ * cached by one build are never trusted by another. Null when there is none (running from source).
+ */
+function currentBuildId(): string | null {
+  if (buildId === undefined) {
+    try {
+      buildId = readFileSync(join(packageRoot, 'dist', 'build-id'), 'utf8').trim() || null;
+    } catch {
+      buildId = null;
+    }
+  }
+  return buildId;
+}
+
 export function cacheKey(parts: ReadonlyArray<Uint8Array | string>): string {
-  const hash = createHash('sha256').update(`syscalltbl ${VERSION} cache ${CACHE_FORMAT}\0`);
+  const hash = createHash('sha256').update(
+    `syscalltbl ${VERSION} build ${currentBuildId()} cache ${CACHE_FORMAT}\0`,
+  );
   for (const part of parts) {
     hash.update(String(typeof part === 'string' ? part.length : part.byteLength));
     hash.update('\0');
@@ -21,9 +40,12 @@ export function cacheKey(parts: ReadonlyArray<Uint8Array | string>): string {
   return hash.digest('hex');
 }
 
-/** Where cache files are looked up, in order; empty when SYSCALLTBL_NO_CACHE is set. */
+/**
+ * Where cache files are looked up, in order; empty when SYSCALLTBL_NO_CACHE is set, or when no
+ * build id tells this code apart from other versions of it (running from source).
+ */
 export function cacheDirs(): string[] {
-  if (process.env.SYSCALLTBL_NO_CACHE) return [];
+  if (process.env.SYSCALLTBL_NO_CACHE || currentBuildId() === null) return [];
   const user =
     process.env.SYSCALLTBL_CACHE_DIR ??
     join(process.env.XDG_CACHE_HOME || join(homedir(), '.cache'), 'syscalltbl');

@@ -16,8 +16,10 @@ import { tableRows } from './resolve.js';
 export const SPEC_PATTERN_MEANINGS = {
   cIdent:
     'a C identifier (letters, digits, underscores; not starting with a digit; at most 64 characters)',
+  syscallName:
+    'a C identifier not starting with __ (letters, digits, underscores; at most 64 characters)',
   tableId: 'a table id such as x86/64',
-  tag: 'an ABI tag: letters, digits, underscores',
+  tag: 'an ABI tag: letters, digits, underscores, not starting with __',
   param: 'a C parameter declaration such as `char __user *buf` (letters, digits, _, spaces, *, [])',
   syscall: 'a syscall record',
 };

@@ -38,6 +38,21 @@ const cases: Array<[string, string, RegExp]> = [
     /scalar\.yaml:1:1: error\[not-a-mapping\]: the spec is a string/,
   ],
   ['syntax-error.yaml', 'yaml-syntax', /syntax-error\.yaml:5:3: error\[yaml-syntax\]/],
+  [
+    'multi-document.yaml',
+    'yaml-multiple-documents',
+    /multi-document\.yaml:6:1: error\[yaml-multiple-documents\]: the file holds more than one YAML document/,
+  ],
+  [
+    'proto-keys.yaml',
+    'schema-pattern',
+    /proto-keys\.yaml:3:3: error\[schema-pattern\]: key "__proto__" must be a C identifier not starting with __/,
+  ],
+  [
+    'foreign-tag.yaml',
+    'schema-type',
+    /foreign-tag\.yaml:4:27: error\[schema-type\]: syscalls\.read\.tables: must be object/,
+  ],
 ];
 
 function expectCleanFailure(
