@@ -23,10 +23,16 @@ function column(cell: string | undefined): string {
   return cell === ABSENT ? NI_SYSCALL : cell;
 }
 
+/** Which tags set only one column of a shared number (s390's script: `case $abi in 32) ... 64)`). */
+const DEFAULTS = { compatOnlyTag: '32', nativeOnlyTag: '64' };
+
 export const dispatchMerged: Layout = {
   description: "s390's syscalltbl -S: one SYSCALL(64-bit,31-bit) slot per number",
-  defaults: {},
-  build({ selected, table }) {
+  defaults: DEFAULTS,
+  build({ selected, table, output }) {
+    const params = { ...DEFAULTS, ...output.params };
+    const compatOnly = String(params.compatOnlyTag);
+    const nativeOnly = String(params.nativeOnlyTag);
     const merged: Array<{ nr: number; e64: string; e32: string }> = [];
     let prev = { nr: 0, e64: NI_SYSCALL, e32: NI_SYSCALL };
     for (const row of sortNumeric(selected, table)) {
@@ -34,8 +40,8 @@ export const dispatchMerged: Layout = {
       const e64 = column(fields.entry);
       const e32 = column(fields.compat);
       if (row.nr === prev.nr) {
-        if (row.tag === '32') prev.e32 = e32;
-        else if (row.tag === '64') prev.e64 = e64;
+        if (row.tag === compatOnly) prev.e32 = e32;
+        else if (row.tag === nativeOnly) prev.e64 = e64;
         continue;
       }
       merged.push(prev);
