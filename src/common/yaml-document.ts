@@ -99,7 +99,13 @@ export function parseYaml(source: SourceText, what: string): YamlSource {
       doc.errors.map((e) => {
         const offset = e.pos[0];
         if (e.code === 'MULTIPLE_DOCS') {
-          return diagnosticAt(src, offset, 'yaml-multiple-documents', 'the file holds more than one YAML document', `${what} is one document: remove the --- and what follows`);
+          return diagnosticAt(
+            src,
+            offset,
+            'yaml-multiple-documents',
+            'the file holds more than one YAML document',
+            `${what} is one document: remove the --- and what follows`,
+          );
         }
         if (e.code === 'RESOURCE_EXHAUSTION') {
           return diagnosticAt(
