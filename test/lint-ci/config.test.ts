@@ -80,7 +80,7 @@ describe('config errors', () => {
 
   it.each([
     ['dup-key.yaml', 'dup-key.yaml:3:3: error[yaml-duplicate-key]'],
-    ['multi-doc.yaml', 'multi-doc.yaml:2:1: error[yaml-syntax]'],
+    ['multi-doc.yaml', 'multi-doc.yaml:2:1: error[yaml-multiple-documents]'],
     ['alias-bomb.yaml', 'error[yaml-alias-limit]'],
     ['empty.yaml', 'empty.yaml: error[empty-file]'],
     ['not-utf8.yaml', 'not-utf8.yaml:2:16: error[invalid-utf8]: byte 0xff is not valid UTF-8'],
