@@ -14,6 +14,8 @@ const fixtures = join(repoRoot, 'test', 'fixtures', 'spec', 'checks');
 const expected: Record<string, Array<[string, string, number, number]>> = {
   'unknown-table': [['unknown-table', 'error', 6, 7]],
   'unread-tag': [['unread-tag', 'warning', 5, 16]],
+  // ARM's unistd-nr.h counts every row, but no ABI reads the typo'd tag.
+  'unread-tag-counted-only': [['unread-tag', 'warning', 5, 13]],
   'c-keyword': [['c-keyword', 'error', 5, 38]],
   'duplicate-number': [['duplicate-number', 'error', 8, 16]],
   'duplicate-name': [['duplicate-name', 'error', 5, 27]],
