@@ -99,6 +99,16 @@ export function parseTbl(text: string, file: string): ParsedTbl {
       );
       return;
     }
+    const comment = fields.find((f) => f.text.startsWith('#'));
+    if (comment) {
+      problem(
+        comment.column,
+        'tbl-inline-comment',
+        'a comment after a row: the kernel scripts read "#" and what follows as more columns',
+        'put the comment on a line of its own, starting with #',
+      );
+      return;
+    }
     if (extra) {
       problem(
         extra.column,

@@ -48,6 +48,7 @@ describe('parseTbl', () => {
       ['tbl-extra-column', 8, 42],
       ['tbl-bad-number', 9, 1],
       ['tbl-bad-line', 10, 1],
+      ['tbl-inline-comment', 11, 26],
     ]);
     expect(diagnostics.every((d) => d.hint && d.sourceLine !== undefined)).toBe(true);
   });
