@@ -79,6 +79,11 @@ export interface Analysis {
   lookedUp: Map<string, string>;
   /** Strings naming /proc/kallsyms or System.map where the code reads that file. */
   symbolFileReads(): SymbolFileRead[];
+  /**
+   * Functions this file does not know as lookups, called with the table's or an entry symbol's
+   * name: another file of the run may define one as a lookup wrapper.
+   */
+  namedCalls: string[];
 }
 
 /** `=` and the compound assignments. */
@@ -827,6 +832,17 @@ export function analyzeFile(
     exports.params[fn] = ps;
   }
 
+  const namedCalls = new Set<string>();
+  for (const c of calls) {
+    const name = tokText(c.seg, c.callee);
+    if (namedCalls.has(name) || lookupIndex(c.seg, c.callee, c.scope) >= 0) continue;
+    const names = c.args.some(([a, b]) => {
+      const sym = symbolOf(c.seg, a, b, c.scope);
+      return sym !== null && (tableSymbol(sym, tableNames) !== null || ENTRY_SYMBOLS.has(sym));
+    });
+    if (names) namedCalls.add(name);
+  }
+
   return {
     file,
     st,
@@ -844,6 +860,7 @@ export function analyzeFile(
     tableSymbol: (v) => tableSymbol(v, tableNames),
     lookedUp,
     symbolFileReads: readsOnce,
+    namedCalls: [...namedCalls],
   };
 }
 

@@ -63,6 +63,23 @@ export function namesOf(f: ProjectFacts): string[] {
   ];
 }
 
+/**
+ * The module's own ways to look a symbol up, known across the run: lookup wrappers, and globals,
+ * fields, macros and results holding a lookup function (kallsyms_lookup_name found through a
+ * kprobe). A file calling one with the table's name was analysed without knowing what it is.
+ */
+export function lookupNamesOf(f: ProjectFacts): Set<string> {
+  const lookups = (r: Record<string, Kind>): string[] =>
+    Object.keys(r).filter((n) => r[n] === 'lookup');
+  return new Set([
+    ...Object.keys(f.wrappers),
+    ...lookups(f.globals),
+    ...lookups(f.fields),
+    ...lookups(f.macros),
+    ...lookups(f.returns),
+  ]);
+}
+
 /** Merges what a linted file exports (and whether its module touches the table) into `facts`. */
 export function learnFrom(facts: ProjectFacts, o: FileOutcome): void {
   if (o.status !== 'linted') return;

@@ -26,6 +26,8 @@ export interface FileOutcome {
   directives?: SourceComment[];
   exports?: ProjectFacts;
   touchesTable?: boolean;
+  /** Unknown functions called with the table's or an entry symbol's name (Analysis.namedCalls). */
+  namedCalls?: string[];
   /** The file holds one of the names the prefilter was given (other files' exports). */
   hasName?: boolean;
 }
@@ -68,6 +70,7 @@ export function finishTask(
       directives: r.directives,
       exports: r.exports,
       touchesTable: r.touchesTable,
+      ...(r.namedCalls.length > 0 ? { namedCalls: r.namedCalls } : {}),
     };
   } catch (e) {
     // The scanner must not throw; if anything does, the file is skipped, never the run.

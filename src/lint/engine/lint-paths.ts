@@ -6,7 +6,7 @@ import { availableParallelism } from 'node:os';
 import { dirname, isAbsolute, relative, resolve } from 'node:path';
 import { rules } from '../rules/index.js';
 import type { Finding, RuleLevel, SkippedFile, SourceComment } from '../types.js';
-import { dirOf, learnFrom, namesOf } from './cross-file.js';
+import { dirOf, learnFrom, lookupNamesOf, namesOf } from './cross-file.js';
 import { emptyFacts, type ProjectFacts } from './facts.js';
 import {
   DEFAULT_MAX_FILE_BYTES,
@@ -127,17 +127,28 @@ export async function lintPaths(
     // code. Lookup wrappers are left out: a call passing them a table name carries that name,
     // so the calling file passes the prefilter on its own.
     const names = spreadingNames(facts);
-    debug?.(`cross-file names: ${names.join(' ')}; table dirs: ${facts.tableDirs.length}`);
-    if (names.length > 0 || facts.tableDirs.length > 0) {
+    // Files that passed the table's name to a function they did not know, which another file
+    // defines as a lookup: analysed again with the run's facts.
+    const lookups = lookupNamesOf(facts);
+    const callingLookups = files.filter((f) =>
+      (outcomes.get(f.rel)?.namedCalls ?? []).some((n) => lookups.has(n)),
+    );
+    debug?.(
+      `cross-file names: ${names.join(' ')}; table dirs: ${facts.tableDirs.length}; ` +
+        `files calling other files' lookups: ${callingLookups.length}`,
+    );
+    if (names.length > 0 || facts.tableDirs.length > 0 || callingLookups.length > 0) {
       settings.facts = facts;
       settings.tableDirs = facts.tableDirs;
-      // Files of a module that touches the table, whose write-protection findings escalate.
+      // Files of a module that touches the table, whose write-protection findings escalate,
+      // and files calling other files' lookups.
       const escalating = files.filter((f) => {
         const o = outcomes.get(f.rel);
         return (
-          o?.status === 'linted' &&
-          facts.tableDirs.includes(dirOf(f.rel)) &&
-          (o.findings ?? []).some((x) => x.escalate || x.moduleDependent)
+          (o?.status === 'linted' &&
+            facts.tableDirs.includes(dirOf(f.rel)) &&
+            (o.findings ?? []).some((x) => x.escalate || x.moduleDependent)) ||
+          callingLookups.includes(f)
         );
       });
       let pending = names;

@@ -38,6 +38,8 @@ export interface SourceLintResult {
   directives: SourceComment[];
   exports: ProjectFacts;
   touchesTable: boolean;
+  /** See Analysis.namedCalls. */
+  namedCalls: string[];
 }
 
 /** Lints a file's text, or a file already scanned (the gate may have scanned it). */
@@ -82,6 +84,7 @@ export function lintSource(
     directives: commentsContaining(scanned, 'syscalltbl-lint'),
     exports: analysis.exports,
     touchesTable: analysis.touchesTable,
+    namedCalls: analysis.namedCalls,
   };
 }
 
