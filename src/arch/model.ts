@@ -28,7 +28,12 @@ export interface TableDescriptor {
    * Where trees older than the `.tbl` keep the same rows (import only): headers read in order,
    * e.g. asm-generic/unistd.h, then each architecture's own rows with the table's tag for them.
    */
-  legacySources: Array<{ path: string; format: string; tag?: string }>;
+  legacySources: Array<{
+    path: string;
+    format: string;
+    tag?: string;
+    nativeEntriesFrom?: { table: string; tags: string[] };
+  }>;
   /** The comment the written `.tbl` opens with (stating its format). */
   header: string;
 }

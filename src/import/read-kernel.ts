@@ -8,6 +8,7 @@ import { type Diagnostic, UserError } from '../common/diagnostics.js';
 import { readSourceText } from '../common/source-file.js';
 import { parseYaml } from '../common/yaml-document.js';
 import type { ImportInputs, StubOverlay } from './build-spec.js';
+import { parseArm64Unistd32 } from './parse-arm64-unistd32.js';
 import { parseGenericUnistd } from './parse-generic-unistd.js';
 import { parseSyscallsHeader } from './parse-syscalls-h.js';
 import { parseSyscallsManPage, resolveManPage } from './parse-syscalls-man.js';
@@ -37,16 +38,30 @@ export function kernelVersion(dir: string): string | undefined {
 }
 
 /** Parsers of the headers older kernels kept their tables in, by descriptor `legacySource.format`. */
-type LegacyParser = typeof parseGenericUnistd;
+type LegacyParser = typeof parseArm64Unistd32;
 const LEGACY_FORMATS: Record<string, LegacyParser> = {
   'asm-generic-unistd': parseGenericUnistd,
+  'arm64-unistd32': parseArm64Unistd32,
 };
+
+/** Each syscall's entry in another table of the tree (rows with one of `tags`, first wins). */
+function entriesOf(
+  tables: ImportInputs['tables'],
+  from: { table: string; tags: string[] } | undefined,
+): Map<string, string> | undefined {
+  const rows = from ? tables.get(from.table)?.rows : undefined;
+  if (!from || !rows) return undefined;
+  const entries = new Map<string, string>();
+  for (const r of rows)
+    if (r.entry && from.tags.includes(r.tag) && !entries.has(r.name)) entries.set(r.name, r.entry);
+  return entries;
+}
 
 /**
  * A table an older tree keeps in other forms (asm-generic/unistd.h and the architectures' own
  * headers before 6.11), if any: the sources' rows merged in number order.
  */
-function readLegacySources(dir: string, table: TableDescriptor) {
+function readLegacySources(dir: string, table: TableDescriptor, tables: ImportInputs['tables']) {
   const present = table.legacySources.filter(
     (l) => LEGACY_FORMATS[l.format] && existsSync(join(dir, l.path)),
   );
@@ -57,8 +72,10 @@ function readLegacySources(dir: string, table: TableDescriptor) {
   for (const source of present) {
     const path = join(dir, source.path);
     const parse = LEGACY_FORMATS[source.format] as LegacyParser;
+    const nativeEntries = entriesOf(tables, source.nativeEntriesFrom);
     const parsed = parse(readSourceText(path, path, MAX_TABLE_BYTES).text, path, {
       ...(source.tag ? { tag: source.tag } : {}),
+      ...(nativeEntries ? { nativeEntries } : {}),
       known,
     });
     rows.push(...parsed.rows);
@@ -82,27 +99,32 @@ function readTables(
   diagnostics: Diagnostic[],
 ): ImportInputs['tables'] {
   const tables: ImportInputs['tables'] = new Map();
+  const missing: TableDescriptor[] = [];
   for (const table of arches.tables.values()) {
     const path = join(dir, table.path);
     if (!existsSync(path)) {
-      const legacy = readLegacySources(dir, table);
-      if (legacy) {
-        diagnostics.push(...legacy.diagnostics);
-        tables.set(table.id, { file: legacy.file, rows: legacy.rows });
-        continue;
-      }
-      diagnostics.push({
-        code: 'table-missing',
-        severity: 'warning',
-        message: `no ${table.path} in this tree: table ${table.id} and its ABIs are left out`,
-        file: dir,
-      });
+      missing.push(table);
       continue;
     }
     const source = readSourceText(path, path, MAX_TABLE_BYTES);
     const parsed = parseTbl(source.text, path);
     diagnostics.push(...parsed.diagnostics);
     tables.set(table.id, { file: path, rows: parsed.rows });
+  }
+  // Older trees' headers, after every .tbl (a header may take entries from another table).
+  for (const table of missing) {
+    const legacy = readLegacySources(dir, table, tables);
+    if (legacy) {
+      diagnostics.push(...legacy.diagnostics);
+      tables.set(table.id, { file: legacy.file, rows: legacy.rows });
+      continue;
+    }
+    diagnostics.push({
+      code: 'table-missing',
+      severity: 'warning',
+      message: `no ${table.path} in this tree: table ${table.id} and its ABIs are left out`,
+      file: dir,
+    });
   }
   if (tables.size === 0) {
     throw new UserError({
