@@ -2,7 +2,7 @@
 // the prefilter's buffer (no allocation for the many files it rejects), note trigger words and
 // other files' names, skip oversized and binary files with a stated reason, and ask the gate's
 // byte-level check. Only the bytes of files that may need the analysis leave the worker.
-import { closeSync, fstatSync, openSync, readSync } from 'node:fs';
+import { closeSync, constants, fstatSync, openSync, readSync } from 'node:fs';
 import type { Filters, Prefilter } from './filters.js';
 import { CHUNK } from './multi-search.js';
 
@@ -33,7 +33,9 @@ interface Read {
  * when it fits in one chunk, else read again after a size check).
  */
 function readFiltered(abs: string, max: number, prefilter: Prefilter | null): Read {
-  const fd = openSync(abs, 'r');
+  // Non-blocking: a file replaced by a named pipe since the walk fails to read (EAGAIN) rather
+  // than hanging the run; regular files are unaffected.
+  const fd = openSync(abs, constants.O_RDONLY | constants.O_NONBLOCK);
   try {
     let hasName = false;
     if (prefilter) {

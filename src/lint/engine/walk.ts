@@ -2,7 +2,8 @@
 // honouring .gitignore files inside a git work tree (as ripgrep does: a source tarball's
 // .gitignore, like Debian's linux-source `/*`, describes a repository that is not there),
 // following symlinks without looping, skipping `.git` and Kbuild's generated `*.mod.c`.
-// Files named explicitly are always taken. Relative paths are built while descending (no
+// Files named explicitly are always taken. Named pipes, sockets and devices are skipped (and
+// reported) wherever they are: reading one could block forever or never end. Relative paths are built while descending (no
 // path.relative per file), directories resolved with one realpath call each.
 import {
   type Dirent,
@@ -20,6 +21,20 @@ export interface WalkedFile {
   abs: string;
   /** Relative to the lint root, forward slashes. */
   rel: string;
+}
+
+/** What a file that is neither a regular file nor a directory is (reading one could block forever). */
+function specialKind(s: {
+  isFIFO(): boolean;
+  isSocket(): boolean;
+  isCharacterDevice(): boolean;
+  isBlockDevice(): boolean;
+}): string {
+  if (s.isFIFO()) return 'a named pipe';
+  if (s.isSocket()) return 'a socket';
+  if (s.isCharacterDevice()) return 'a character device';
+  if (s.isBlockDevice()) return 'a block device';
+  return 'not a regular file';
 }
 
 /** `*.c` and `*.h`. */
@@ -102,20 +117,28 @@ export function walkPaths(
       if (name === '.git') continue;
       let isDir = e.isDirectory();
       let isFile = e.isFile();
+      let special: string | null = isDir || isFile || e.isSymbolicLink() ? null : specialKind(e);
       // Most entries are neither directories nor C sources: drop them before building paths.
-      if (!isDir && !e.isSymbolicLink() && !(isFile && isSource(name))) continue;
+      if (!isDir && !e.isSymbolicLink() && !(isFile && isSource(name))) {
+        if (special && isSource(name)) skipped.push({ file: relPrefix + name, reason: special });
+        continue;
+      }
       const abs = prefix + name;
       if (e.isSymbolicLink()) {
         try {
           const s = statSync(abs);
           isDir = s.isDirectory();
           isFile = s.isFile();
+          special = isDir || isFile ? null : specialKind(s);
         } catch {
           if (isSource(name)) skipped.push({ file: relPrefix + name, reason: 'broken symlink' });
           continue;
         }
       }
-      if (!isDir && !(isFile && isSource(name))) continue;
+      if (!isDir && !(isFile && isSource(name))) {
+        if (special && isSource(name)) skipped.push({ file: relPrefix + name, reason: special });
+        continue;
+      }
       if (isFile && name.endsWith('.mod.c')) continue;
       if (here && ignored(here, abs, isDir)) continue;
       if (isDir)
@@ -146,7 +169,8 @@ export function walkPaths(
       // Below the root, relative paths can be built by appending names; elsewhere (a path
       // outside the root cannot happen, lintRoot contains every input) fall back to toRel.
       walkDir(p, rel === '.' ? '' : rel, outerLevels(p));
-    } else add(p);
+    } else if (s.isFile()) add(p);
+    else skipped.push({ file: toRel(root, p), reason: specialKind(s) });
   }
   return { files, skipped };
 }

@@ -42,6 +42,24 @@ describe('lintPaths', () => {
     expect(reasons).toContain('no such file or directory');
   });
 
+  it('skips named pipes and devices, walked or named, without blocking on them', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'lint-'));
+    execFileSync('mkfifo', [join(dir, 'pipe.c')]);
+    symlinkSync(join(dir, 'pipe.c'), join(dir, 'link.c'));
+    writeFileSync(join(dir, 'a.c'), WRITE);
+    const walked = await run([dir]);
+    expect(walked.findings.map((f) => f.file)).toEqual(['a.c']);
+    expect(walked.skipped).toEqual([
+      { file: 'link.c', reason: 'a named pipe' },
+      { file: 'pipe.c', reason: 'a named pipe' },
+    ]);
+    const named = await run([join(dir, 'pipe.c'), '/dev/zero']);
+    expect(named.skipped.map((s) => s.reason).sort()).toEqual([
+      'a character device',
+      'a named pipe',
+    ]);
+  });
+
   it('applies per-file rule levels: off drops findings, warn makes warnings', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'lint-'));
     writeFileSync(join(dir, 'a.c'), WRITE);
