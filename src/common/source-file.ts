@@ -1,7 +1,7 @@
 // Reads a user's text file defensively: missing, unreadable, too large, NUL bytes and invalid
 // UTF-8 each become one clear diagnostic instead of a stack trace or silent replacement.
 import { isUtf8 } from 'node:buffer';
-import { readFileSync, statSync } from 'node:fs';
+import { closeSync, openSync, readSync, statSync } from 'node:fs';
 import { type Diagnostic, fileDiagnostic, UserError } from './diagnostics.js';
 
 export interface SourceText {
@@ -76,6 +76,29 @@ function byteProblem(
   return { code, severity: 'error', message, hint, file, position: { line, column }, sourceLine };
 }
 
+/**
+ * The file's bytes, at most `maxBytes + 1` of them: a pipe or a device (`/dev/zero`) has no
+ * size to check first, and must not be read for ever.
+ */
+function readBounded(path: string, maxBytes: number): Buffer {
+  const fd = openSync(path, 'r');
+  try {
+    const chunks: Buffer[] = [];
+    let total = 0;
+    for (;;) {
+      const chunk = Buffer.allocUnsafe(Math.min(1 << 20, maxBytes + 1 - total));
+      const n = readSync(fd, chunk, 0, chunk.length, null);
+      if (n === 0) break;
+      chunks.push(chunk.subarray(0, n));
+      total += n;
+      if (total > maxBytes) break;
+    }
+    return Buffer.concat(chunks, total);
+  } finally {
+    closeSync(fd);
+  }
+}
+
 /** Reads and checks a text file; throws UserError with one diagnostic on any problem. */
 export function readSourceText(path: string, file: string, maxBytes: number): SourceText {
   let size: number;
@@ -123,7 +146,7 @@ export function readSourceText(path: string, file: string, maxBytes: number): So
   }
   let bytes: Buffer;
   try {
-    bytes = readFileSync(path);
+    bytes = readBounded(path, maxBytes);
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
     throw new UserError(
@@ -132,6 +155,16 @@ export function readSourceText(path: string, file: string, maxBytes: number): So
         'file-unreadable',
         `cannot read the file (${code ?? 'error'})`,
         'check its permissions',
+      ),
+    );
+  }
+  if (bytes.length > maxBytes) {
+    throw new UserError(
+      fileDiagnostic(
+        file,
+        'file-too-large',
+        `file is over ${maxBytes} bytes, the limit`,
+        'split the input, or check that this is the right file',
       ),
     );
   }

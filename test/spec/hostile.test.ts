@@ -127,6 +127,13 @@ describe('hostile spec files', () => {
     );
   });
 
+  it('an endless device is read only up to the limit', () => {
+    expectCleanFailure(
+      runCli(['validate', '--spec', '/dev/zero']),
+      /\/dev\/zero: error\[file-too-large\]: file is over \d+ bytes, the limit/,
+    );
+  });
+
   it('reports every problem of a file in one run', () => {
     const run = runCli(['validate', '--spec', 'test/fixtures/spec/schema/many-errors.yaml']);
     expect(run.status).toBe(2);
