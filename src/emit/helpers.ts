@@ -1,5 +1,5 @@
 // The few helpers templates may use: layout conveniences only, no data decisions.
-import type { HelperDelegate } from 'handlebars';
+import type { HelperDelegate, HelperOptions } from 'handlebars';
 
 /**
  * The kernel scripts' include-guard spelling: upper-case, every character outside [A-Z0-9_]
@@ -20,7 +20,26 @@ function values(args: unknown[]): unknown[] {
   return args.slice(0, -1);
 }
 
+/**
+ * `each` as the templates use it: templates are compiled without data frames (no @index, @key)
+ * and take no block parameters, yet handlebars' own `each` builds both for every row, most of
+ * the allocation of a run. This one renders arrays, other iterables and plain objects' values
+ * in order, and the else block when there is nothing to render.
+ */
+function each(this: unknown, context: unknown, options: HelperOptions): string {
+  let items: readonly unknown[] = [];
+  if (Array.isArray(context)) items = context;
+  else if (context !== null && typeof context === 'object')
+    items =
+      Symbol.iterator in context ? [...(context as Iterable<unknown>)] : Object.values(context);
+  if (items.length === 0) return options.inverse(this);
+  let out = '';
+  for (const item of items) out += options.fn(item);
+  return out;
+}
+
 export const HELPERS: Record<string, HelperDelegate> = {
+  each,
   guard: (...args: unknown[]) => normalizeGuard(values(args).map(String).join('')),
   multipleOf: (n: unknown, k: unknown) => Number(k) !== 0 && Number(n) % Number(k) === 0,
   eq: (a: unknown, b: unknown) => a === b,
