@@ -40,6 +40,8 @@ export interface LintDeps {
   lintRoot(paths: string[], cwd: string): string;
   /** Table symbols before the config's own: the engine's built-in list and the arch descriptors'. */
   tableNames(): Promise<string[]>;
+  /** Fix hints for findings that write the slot of a named syscall, from the spec (stub-fix.ts). */
+  stubFixes?(syscalls: string[]): Promise<Map<string, string>>;
   cwd: string;
   env: NodeJS.ProcessEnv;
   stdout: { isTTY?: boolean; write(text: string): Promise<void> };
@@ -59,6 +61,7 @@ export async function runLint(options: Record<string, unknown>, args: string[]):
     defaultRuleLevels: engine.defaultRuleLevels,
     lintRoot: engine.lintRoot,
     tableNames: async () => [...builtin.DEFAULT_TABLE_NAMES, ...archTableNames()],
+    stubFixes: (syscalls) => specStubFixes(syscalls, options.spec as string | undefined),
     cwd: process.cwd(),
     env: process.env,
     stdout: blockingStdout(),
@@ -117,6 +120,7 @@ export async function lintWith(
     baseline,
     levelsFor,
   );
+  await tailorFixes(result.findings, deps);
   if (opts.writeBaseline) writeBaseline(deps, opts.writeBaseline, createBaseline(result.findings));
 
   const color = opts.format === 'text' && deps.stdout.isTTY === true && !deps.env.NO_COLOR;
@@ -124,6 +128,41 @@ export async function lintWith(
     getFormatter(opts.format, { color })(result, { toolVersion: VERSION, cwd: deps.cwd }),
   );
   return exitCode(result, opts, deps.stderr);
+}
+
+/** Gives each finding that writes a named syscall's slot the fix the spec says for it. */
+async function tailorFixes(findings: Finding[], deps: LintDeps): Promise<void> {
+  const named = findings.filter((f) => f.data.syscall);
+  if (named.length === 0 || !deps.stubFixes) return;
+  const fixes = await deps.stubFixes([...new Set(named.map((f) => f.data.syscall as string))]);
+  for (const f of named) {
+    const fix = fixes.get(f.data.syscall as string);
+    if (fix) f.fix = fix;
+  }
+}
+
+/**
+ * The spec's fix hints: the spec named by --spec (whose problems are errors, as in every
+ * command), else ./syscalls.yaml or the bundled one (where a problem only leaves the rules'
+ * general hints: linting module source does not depend on a spec file lying around).
+ */
+async function specStubFixes(
+  syscalls: string[],
+  specOption: string | undefined,
+): Promise<Map<string, string>> {
+  const [{ loadSpec }, { stubFixes }, paths] = await Promise.all([
+    import('../spec/load.js'),
+    import('./stub-fix.js'),
+    import('../common/paths.js'),
+  ]);
+  try {
+    const bundled = resolve(paths.resolveSpecPath(specOption)) === paths.bundledSpecPath;
+    const loaded = await loadSpec({ spec: specOption });
+    return stubFixes(syscalls, loaded.spec, bundled ? 'the bundled spec' : loaded.file);
+  } catch (error) {
+    if (specOption !== undefined) throw error;
+    return new Map();
+  }
 }
 
 function buildResult(

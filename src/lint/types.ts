@@ -52,6 +52,8 @@ export interface Finding {
   sourceLine: string;
   /** Stable across unrelated edits above the finding (see fingerprint.ts). */
   fingerprint: string;
+  /** What to do about this finding, where it says more than its rule's fix (the stub to register). */
+  fix?: string;
   /** Set when an in-source suppression covers this finding. */
   suppression?: { justification: string; line: number };
   /** Set when a baseline is in use. */

@@ -1,6 +1,6 @@
 // The built CLI with the real engine: SARIF of the fixture corpora against the official schema,
 // a large log through a pipe, config errors, and the baseline cycle a CI user goes through.
-import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -25,6 +25,49 @@ describe.skipIf(!built)('syscalltbl lint, built (needs npm run build)', () => {
     const rules = log.runs[0].tool.driver.rules as Array<{ id: string; helpUri: string }>;
     expect(rules.length).toBeGreaterThan(2);
     for (const r of rules) expect(r.helpUri).toMatch(/^https:\/\//);
+  });
+
+  it("names the written syscall's stub in the fix hint, from the bundled spec or --spec", () => {
+    const dir = mkdtempSync(join(tmpdir(), 'syscalltbl-fix-'));
+    writeFileSync(
+      join(dir, 'streams.c'),
+      [
+        'extern void *sys_call_table[];',
+        'int init_module(void)',
+        '{',
+        '\tsys_call_table[__NR_getpmsg] = (void *)my_getpmsg;',
+        '\tsys_call_table[__NR_getdents] = (void *)my_getdents;',
+        '\treturn 0;',
+        '}',
+        '',
+      ].join('\n'),
+    );
+    const json = JSON.parse(runCli(['lint', '--format', 'json', 'streams.c'], { cwd: dir }).stdout);
+    const fixOf = (line: number) =>
+      json.findings.find(
+        (f: { line: number; ruleId: string }) => f.line === line && f.ruleId === 'table-write',
+      )?.fix;
+    expect(fixOf(4)).toMatch(
+      /^getpmsg is a module stub in the bundled spec: .*syscalltbl_register_getpmsg\(\)/,
+    );
+    expect(fixOf(5)).toMatch(/^getdents is implemented by the kernel \(sys_getdents\)/);
+    // The declaration finding keeps its rule's general hint.
+    expect(json.findings.find((f: { line: number }) => f.line === 1).fix).toBeNull();
+
+    copyFileSync(join(repoRoot, 'syscalls.yaml'), join(dir, 'my-spec.yaml'));
+    const text = runCli(['lint', 'streams.c', '--spec', 'my-spec.yaml'], { cwd: dir });
+    expect(text.stdout).toContain('= fix: getpmsg is a module stub in my-spec.yaml: ');
+
+    const sarif = JSON.parse(
+      runCli(['lint', '--format', 'sarif', 'streams.c'], { cwd: dir }).stdout,
+    );
+    expect(validate(sarif), JSON.stringify(validate.errors?.slice(0, 5))).toBe(true);
+    const results = sarif.runs[0].results as Array<{ properties?: { fix: string } }>;
+    expect(results.filter((r) => r.properties?.fix).length).toBe(2);
+
+    const broken = runCli(['lint', 'streams.c', '--spec', 'missing.yaml'], { cwd: dir });
+    expect(broken.status).toBe(2);
+    expect(broken.stderr).toContain('missing.yaml: error[file-not-found]');
   });
 
   it('finds the techniques in the CI corpus and exits 1', () => {

@@ -16,7 +16,7 @@ export const githubFormatter: Formatter = (result, { cwd }) => {
       ...(f.endLine && f.endColumn ? { endLine: f.endLine, endColumn: f.endColumn } : {}),
       title: f.ruleId,
     };
-    const fix = fixes.get(f.ruleId);
+    const fix = f.fix ?? fixes.get(f.ruleId);
     lines.push({
       key: sortKey(props.file, f.line, f.column),
       text: command(

@@ -25,6 +25,7 @@ export const jsonFormatter: Formatter = (result, { cwd, toolVersion }) => {
       endColumn: f.endColumn ?? null,
       sourceLine: f.sourceLine,
       fingerprint: f.fingerprint,
+      fix: f.fix ?? null,
       suppression: f.suppression ?? null,
       baselineState: f.baselineState ?? null,
     })),

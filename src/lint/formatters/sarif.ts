@@ -23,6 +23,7 @@ interface SarifResult {
     location?: Record<string, unknown>;
   }>;
   baselineState?: 'new' | 'unchanged';
+  properties?: { fix: string };
 }
 
 export const sarifFormatter: Formatter = (result, { cwd, toolVersion }) => {
@@ -116,6 +117,8 @@ function findingResult(f: Finding, fileUri: string, ruleIndex: number | undefine
     ];
   }
   if (f.baselineState) r.baselineState = f.baselineState;
+  // The rule's help says what to do in general; this finding's own fix names its syscall's stub.
+  if (f.fix) r.properties = { fix: f.fix };
   return r;
 }
 

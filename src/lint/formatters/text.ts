@@ -42,7 +42,9 @@ export function createTextFormatter(options: { color: boolean }): Formatter {
     const show = (file: string) => displayPath(result.root, file, cwd);
     const fixes = new Map(result.rules.map((r) => [r.id, r.fix]));
     const entries: Entry[] = [
-      ...result.findings.filter(isReported).map((f) => fromFinding(f, fixes.get(f.ruleId))),
+      ...result.findings
+        .filter(isReported)
+        .map((f) => fromFinding(f, f.fix ?? fixes.get(f.ruleId))),
       ...result.unusedSuppressions.map((u) => ({
         ...u,
         severity: 'warning' as const,

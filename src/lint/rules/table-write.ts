@@ -2,6 +2,8 @@
 // through any alias the analysis followed (pointers, struct fields, helper parameters, macros,
 // globals from other files) — a shadow copy edited for installation, or the syscall entry and
 // dispatch code patched instead of the table.
+
+import type { Analysis } from '../engine/analyze.js';
 import { firstId, tok } from '../engine/context.js';
 import type { Kind } from '../engine/facts.js';
 import {
@@ -14,6 +16,24 @@ import {
 import { HOOK_FIX, type Rule } from './rule.js';
 
 type MessageIds = 'slotWrite' | 'writeCall' | 'shadowWrite' | 'entryPatch' | 'msrWrite';
+
+/**
+ * The syscall whose slot a written range indexes (`tbl[__NR_read]`, `&t[__NR_ia32_read]`), so
+ * the fix hint can name its stub; '' when no `__NR_` name is there (a computed index, `##`).
+ */
+function slotSyscall(a: Analysis, seg: number, from: number, to: number): string {
+  for (let i = from; i < to; i++) {
+    const t = tok(a, seg, i);
+    if (t?.type === 'id' && t.text.startsWith('__NR_') && tok(a, seg, i + 1)?.text !== '##')
+      return t.text.slice(5).replace(/^(ia32_|x32_|compat_)/, '');
+  }
+  return '';
+}
+
+function syscallData(a: Analysis, seg: number, from: number, to: number): Record<string, string> {
+  const syscall = slotSyscall(a, seg, from, to);
+  return syscall ? { syscall } : {};
+}
 
 function family(k: Kind | null): 'table' | 'shadow' | 'entry' | null {
   if (k === 'slot' || k === 'table') return 'table';
@@ -59,7 +79,10 @@ export const tableWrite = {
         seg: asg.seg,
         tok: at,
         messageId: ids[f],
-        data: { name: tok(a, asg.seg, at)?.text ?? '' },
+        data: {
+          name: tok(a, asg.seg, at)?.text ?? '',
+          ...(f === 'table' ? syscallData(a, asg.seg, asg.lhs[0], asg.lhs[1]) : {}),
+        },
       });
     }
     for (const c of a.calls) {
@@ -81,7 +104,11 @@ export const tableWrite = {
           seg: c.seg,
           tok: at,
           messageId: f === 'table' ? 'writeCall' : ids[f],
-          data: { callee, name },
+          data: {
+            callee,
+            name,
+            ...(f === 'table' ? syscallData(a, c.seg, arg0[0], arg0[1]) : {}),
+          },
         });
       } else if (MSR_WRITES.has(callee)) {
         const t = tok(a, c.seg, arg0[0]);

@@ -1,3 +1,6 @@
+import { describe, expect, it } from 'vitest';
+import { lintSource } from '../../../src/lint/engine/lint-source.js';
+import { DEFAULT_TABLE_NAMES } from '../../../src/lint/engine/table-names.js';
 import { ruleTester } from '../helpers.js';
 
 ruleTester('table-write', {
@@ -59,4 +62,36 @@ ruleTester('table-write', {
       errors: [{ messageId: 'entryPatch', line: 1, column: 84 }],
     },
   ],
+});
+
+describe('table-write names the syscall whose slot is written (for the fix hint)', () => {
+  const syscalls = (code: string) =>
+    lintSource(code, 'test.c', { tableNames: new Set(DEFAULT_TABLE_NAMES), levels: {} })
+      .findings.filter((f) => f.ruleId === 'table-write')
+      .map((f) => f.data.syscall ?? null);
+
+  it('from a __NR_ index, with the ia32_/x32_/compat_ prefix dropped', () => {
+    expect(
+      syscalls(
+        [
+          'void f(void) {',
+          '  sys_call_table[__NR_getpmsg] = h;',
+          '  ia32_sys_call_table[__NR_ia32_kill] = h;',
+          '  xchg(&sys_call_table[__NR_read], h);',
+          '}',
+        ].join('\n'),
+      ),
+    ).toEqual(['getpmsg', 'kill', 'read']);
+  });
+
+  it('not from a computed index or a pasted name', () => {
+    expect(
+      syscalls(
+        [
+          '#define HOOK(n) sys_call_table[__NR_##n] = hooked_##n',
+          'void f(int i) { sys_call_table[i] = h; HOOK(read); }',
+        ].join('\n'),
+      ),
+    ).toEqual([null, null]);
+  });
 });
