@@ -103,6 +103,39 @@ export function syscallsByNumber(
   return hits;
 }
 
+/** Number macros as headers and libc spell them: `__NR_execve`, `__NR_ia32_execve`, `SYS_execve`. */
+const NUMBER_MACRO = /^(?:__NR(?:3264)?_(?:ia32_|x32_|compat_|arm_)?|SYS_)/;
+/**
+ * Per-architecture syscall wrappers the kernel's SYSCALL_DEFINE generates around an entry
+ * point, as stack traces and kallsyms show them: `__x64_sys_execve`, `__arm64_sys_openat`.
+ */
+const ENTRY_WRAPPER = /^__(?:x64|ia32|x32|arm64|arm|riscv|s390x|s390|powerpc|loongarch|se|do)_/;
+
+/**
+ * The syscalls a query names: the name itself; else a number macro (`__NR_execve`); else an
+ * entry point or its wrapper (`sys_newuname`, `__x64_sys_execve`, `compat_sys_open`), which
+ * several syscalls may share; else the name in another case. Empty when nothing matches.
+ */
+export function findSyscalls(spec: Spec, query: string): Syscall[] {
+  const byName = (name: string): Syscall[] => spec.syscalls.filter((s) => s.name === name);
+  const exact = byName(query);
+  if (exact.length > 0) return exact;
+  const macro = NUMBER_MACRO.exec(query);
+  if (macro) {
+    const named = byName(query.slice(macro[0].length));
+    if (named.length > 0) return named;
+  }
+  const entry = query.replace(ENTRY_WRAPPER, '');
+  if (entry !== 'sys_ni_syscall') {
+    const implementing = spec.syscalls.filter((s) =>
+      s.rows.some((r) => r.entry === entry || r.compat === entry),
+    );
+    if (implementing.length > 0) return implementing;
+  }
+  const lower = query.toLowerCase();
+  return spec.syscalls.filter((s) => s.name.toLowerCase() === lower);
+}
+
 /** Names close to a misspelt one, for "did you mean". */
 export function similarNames(names: readonly string[], query: string, limit = 3): string[] {
   const distance = (a: string, b: string): number => {

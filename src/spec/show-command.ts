@@ -7,6 +7,7 @@ import { loadSpec } from './load.js';
 import {
   type AbiPlacement,
   describeSyscall,
+  findSyscalls,
   parseNumberQuery,
   type SyscallInfo,
   similarNames,
@@ -126,8 +127,8 @@ export async function runShow(options: Record<string, unknown>, args: string[]):
     }
     return EXIT_OK;
   }
-  const syscall = spec.syscalls.find((s) => s.name === query);
-  if (!syscall) {
+  const found = findSyscalls(spec, query);
+  if (found.length === 0) {
     const near = similarNames(
       spec.syscalls.map((s) => s.name),
       query,
@@ -137,12 +138,17 @@ export async function runShow(options: Record<string, unknown>, args: string[]):
       `no syscall named "${query}"`,
       near.length
         ? `did you mean ${near.join(', ')}?`
-        : 'give a name or a number, e.g. openat or 59',
+        : 'give a name, a number, a number macro or an entry point: openat, 59, __NR_openat, __x64_sys_openat',
     );
   }
-  const info = describeSyscall(syscall, arches, abi);
-  if (asJson)
-    process.stdout.write(`${JSON.stringify({ kernel: spec.kernel, ...info }, null, 2)}\n`);
-  else process.stdout.write(renderInfo(info, spec.kernel, abi !== undefined));
+  const infos = found.map((s) => describeSyscall(s, arches, abi));
+  if (asJson) {
+    // One syscall: its fields at the top level, as always; an entry point several share: all.
+    const body = infos.length === 1 ? { ...infos[0] } : { query, matches: infos as SyscallInfo[] };
+    process.stdout.write(`${JSON.stringify({ kernel: spec.kernel, ...body }, null, 2)}\n`);
+  } else
+    process.stdout.write(
+      infos.map((i) => renderInfo(i, spec.kernel, abi !== undefined)).join('\n'),
+    );
   return EXIT_OK;
 }

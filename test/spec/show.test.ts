@@ -44,6 +44,29 @@ describe('show', () => {
     expect(JSON.parse(run.stdout).matches[0].name).toBe('execve');
   });
 
+  it.each([
+    ['__NR_execve', ['execve']],
+    ['__NR_ia32_read', ['read']],
+    ['SYS_openat', ['openat']],
+    ['sys_execve', ['execve']],
+    ['__x64_sys_execve', ['execve']],
+    ['__arm64_sys_openat', ['openat']],
+    ['compat_sys_open', ['open']],
+    ['sys_newuname', ['uname']],
+    ['EXECVE', ['execve']],
+  ])('finds %s as a kernel engineer writes it: %j', (query, names) => {
+    const run = runCli(['show', query, '--json']);
+    expect(run.status, run.stderr).toBe(0);
+    expect([JSON.parse(run.stdout).name]).toEqual(names);
+  });
+
+  it('lists every syscall an entry point serves', () => {
+    const run = runCli(['show', 'sys_select', '--json']);
+    const names = JSON.parse(run.stdout).matches.map((m: { name: string }) => m.name);
+    expect(names).toEqual(['_newselect', 'select']);
+    expect(runCli(['show', 'sys_ni_syscall']).status).toBe(2);
+  });
+
   it('misses are clear errors with suggestions, exit 2', () => {
     const name = runCli(['show', 'opnat']);
     expect(name.status).toBe(2);
