@@ -86,6 +86,9 @@ export interface Analysis {
   namedCalls: string[];
 }
 
+/** How deep kindOf follows nested expressions. */
+const MAX_EXPRESSION_DEPTH = 256;
+
 /** `=` and the compound assignments. */
 const ASSIGN_OPS = new Set(['=', '+=', '-=', '*=', '/=', '%=', '&=', '|=', '^=', '<<=', '>>=']);
 
@@ -336,7 +339,18 @@ export function analyzeFile(
     );
   }
 
+  // Expressions nest (parentheses, calls passing values through); past this depth, which no
+  // real code reaches, a value is left unknown instead of exhausting the stack.
+  let depth = 0;
   function kindOf(si: number, a0: number, b0: number, scope: number): Kind | null {
+    if (depth >= MAX_EXPRESSION_DEPTH) return null;
+    depth++;
+    const k = expressionKind(si, a0, b0, scope);
+    depth--;
+    return k;
+  }
+
+  function expressionKind(si: number, a0: number, b0: number, scope: number): Kind | null {
     const seg = segs[si] as Segment;
     const toks = seg.toks;
     const { range, addr, deref, ptrCast } = strip(seg, a0, b0);

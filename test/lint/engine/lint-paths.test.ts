@@ -60,6 +60,20 @@ describe('lintPaths', () => {
     ]);
   });
 
+  it('lints absurdly nested expressions without exhausting the stack', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'lint-'));
+    const depth = 200_000;
+    writeFileSync(
+      join(dir, 'nest.c'),
+      `void *p = ${'('.repeat(depth)}sys_call_table${')'.repeat(depth)};\n${WRITE}`,
+    );
+    const r = await run([dir]);
+    expect(r.skipped).toEqual([]);
+    expect(r.findings.map((f) => `${f.line} ${f.ruleId}`)).toEqual(
+      expect.arrayContaining(['1 table-reference', '2 table-write']),
+    );
+  });
+
   it('applies per-file rule levels: off drops findings, warn makes warnings', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'lint-'));
     writeFileSync(join(dir, 'a.c'), WRITE);
