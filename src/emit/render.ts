@@ -34,16 +34,41 @@ export const COMPILE_OPTIONS = {
   data: false,
 };
 
-function templateError(file: string, error: unknown): UserError {
-  const [first = '', ...rest] = (error instanceof Error ? error.message : String(error)).split(
-    '\n',
-  );
+/**
+ * A handlebars error as a diagnostic at its place in the template: compile and render errors
+ * carry a line and a 0-based column, parse errors a line in their text.
+ */
+function templateError(file: string, error: unknown, text?: string): UserError {
+  const raw = error instanceof Error ? error.message : String(error);
+  const [first = '', ...rest] = raw.split('\n');
+  const e = error as { lineNumber?: unknown; column?: unknown };
+  const parsed = /^Parse error on line (\d+):/.exec(first);
+  const line = typeof e.lineNumber === 'number' ? e.lineNumber : parsed ? Number(parsed[1]) : 0;
+  const sourceLine = line > 0 ? text?.split('\n')[line - 1] : undefined;
+  let column = typeof e.column === 'number' ? e.column + 1 : 1;
+  const undefinedField = /^"([^"]+)" not defined in /.exec(first);
+  let message = undefinedField
+    ? `"${undefinedField[1]}" is not a field of the view here`
+    : first.replace(/ - \d+:\d+$/, '');
+  let hint = undefinedField
+    ? 'check the spelling; fields of an outer view are reached with ../ (docs/build-integration.md)'
+    : rest.join(' ').replace(/\s+/g, ' ').trim();
+  if (parsed) {
+    // The parser's excerpt, a caret under the error, then what it expected.
+    const [excerpt = '', caret = '', expected = ''] = rest;
+    const at = caret.indexOf('^');
+    if (at >= 0 && sourceLine?.startsWith(excerpt.slice(0, at))) column = at + 1;
+    message = 'cannot parse the template';
+    hint = expected.replace(/^Expecting /, 'expected one of ');
+  }
   return new UserError({
     code: 'template-error',
     severity: 'error',
-    message: `template failed: ${first}`,
-    ...(rest.length > 0 ? { hint: rest.join(' ').replace(/\s+/g, ' ').trim() } : {}),
+    message: `template failed: ${message}`,
+    ...(hint ? { hint } : {}),
     file,
+    ...(line > 0 ? { position: { line, column } } : {}),
+    ...(sourceLine !== undefined ? { sourceLine } : {}),
   });
 }
 
@@ -96,7 +121,7 @@ export async function createRenderer(
     : (requireCjs('handlebars') as Handlebars);
   const env = hbs.create();
   env.registerHelper(HELPERS);
-  const compiled = new Map<string, { file: string; run: Run }>();
+  const compiled = new Map<string, { file: string; run: Run; text: string }>();
   for (const s of sources) {
     let run: Run;
     try {
@@ -107,9 +132,9 @@ export async function createRenderer(
       }
       run = env.template(specObject(code) as Parameters<Handlebars['template']>[0]);
     } catch (error) {
-      throw templateError(s.file, error);
+      throw templateError(s.file, error, s.text);
     }
-    compiled.set(s.name, { file: s.file, run });
+    compiled.set(s.name, { file: s.file, run, text: s.text });
   }
   return {
     render(name, view) {
@@ -118,7 +143,7 @@ export async function createRenderer(
       try {
         return entry.run(view);
       } catch (error) {
-        throw templateError(entry.file, error);
+        throw templateError(entry.file, error, entry.text);
       }
     },
   };

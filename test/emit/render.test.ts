@@ -3,6 +3,7 @@
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import type { UserError } from '../../src/common/diagnostics.js';
 import { createRenderer } from '../../src/emit/render.js';
 import { tempDir } from './helpers/tree.js';
 
@@ -37,5 +38,43 @@ describe('each', () => {
     expect(await render('{{#each rows}}{{nr}} {{name}}\n{{/each}}', { rows })).toBe(
       '0 read\n1 write\n',
     );
+  });
+});
+
+describe('template errors', () => {
+  const failure = async (template: string, view: object) => {
+    try {
+      await render(template, view);
+    } catch (error) {
+      return (error as UserError).diagnostics[0];
+    }
+    throw new Error('expected a template error');
+  };
+
+  it('a misspelt field is reported at its line and column', async () => {
+    const d = await failure('{{#each rows}}\n#define X {{nmae}}\n{{/each}}', { rows: [{}] });
+    expect(d).toMatchObject({
+      code: 'template-error',
+      message: 'template failed: "nmae" is not a field of the view here',
+      position: { line: 2, column: 13 },
+      sourceLine: '#define X {{nmae}}',
+    });
+  });
+
+  it('a parse error is reported where the parser stopped', async () => {
+    const d = await failure('{{#each rows}\n', { rows: [] });
+    expect(d).toMatchObject({
+      message: 'template failed: cannot parse the template',
+      position: { line: 1, column: 13 },
+    });
+    expect(d?.hint).toMatch(/^expected one of /);
+  });
+
+  it('a block closed by the wrong helper is reported at the block', async () => {
+    const d = await failure('{{#each rows}}\n{{/if}}\n', { rows: [] });
+    expect(d).toMatchObject({
+      message: "template failed: each doesn't match if",
+      position: { line: 1, column: 4 },
+    });
   });
 });
