@@ -99,8 +99,16 @@ function readBounded(path: string, maxBytes: number): Buffer {
   }
 }
 
-/** Reads and checks a text file; throws UserError with one diagnostic on any problem. */
-export function readSourceText(path: string, file: string, maxBytes: number): SourceText {
+/**
+ * Reads and checks a text file; throws UserError with one diagnostic on any problem.
+ * `notFoundHint` says what to do when there is no such file.
+ */
+export function readSourceText(
+  path: string,
+  file: string,
+  maxBytes: number,
+  notFoundHint = 'check the path',
+): SourceText {
   let size: number;
   try {
     const stat = statSync(path);
@@ -120,12 +128,7 @@ export function readSourceText(path: string, file: string, maxBytes: number): So
     const code = (error as NodeJS.ErrnoException).code;
     throw new UserError(
       code === 'ENOENT'
-        ? fileDiagnostic(
-            file,
-            'file-not-found',
-            'no such file',
-            'check the path, or omit --spec to use ./syscalls.yaml or the bundled spec',
-          )
+        ? fileDiagnostic(file, 'file-not-found', 'no such file', notFoundHint)
         : fileDiagnostic(
             file,
             'file-unreadable',

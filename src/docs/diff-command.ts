@@ -12,7 +12,12 @@ export async function runDiff(options: Record<string, unknown>, args: string[]):
   const [oldPath, newPath] = args;
   const archDir = options.archDir as string | undefined;
   const load = async (spec: string | undefined) => {
-    const loaded = await loadSpec({ spec, archDir });
+    const loaded = await loadSpec({
+      spec,
+      archDir,
+      notFoundHint:
+        'give the path of a spec, e.g. one `syscalltbl import --kernel DIR --out FILE` wrote',
+    });
     if (loaded.warnings.length > 0) process.stderr.write(renderDiagnosticsText(loaded.warnings));
     return loaded;
   };

@@ -22,6 +22,8 @@ export interface LoadOptions {
   cwd?: string;
   /** Use the content-hash cache (default true). */
   cache?: boolean;
+  /** What to say when the spec file does not exist (default: about --spec). */
+  notFoundHint?: string;
 }
 
 export interface LoadedSpec {
@@ -43,7 +45,13 @@ export async function loadSpec(options: LoadOptions = {}): Promise<LoadedSpec> {
   const path = resolveSpecPath(options.spec, cwd);
   const file = displayPath(path, cwd);
   const archDir = options.archDir ?? bundledArchDir;
-  const source = readSourceText(path, file, MAX_SPEC_BYTES);
+  const source = readSourceText(
+    path,
+    file,
+    MAX_SPEC_BYTES,
+    options.notFoundHint ??
+      'check the path, or omit --spec to use ./syscalls.yaml or the bundled spec',
+  );
 
   let key: string | undefined;
   if (options.cache !== false) {
