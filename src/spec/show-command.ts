@@ -13,6 +13,8 @@ import {
   similarNames,
   syscallsByNumber,
 } from './lookup.js';
+import type { Spec } from './model.js';
+import { rowOnAbi } from './resolve.js';
 
 function usage(code: string, message: string, hint: string): UserError {
   return new UserError({ code, severity: 'error', message, hint, file: 'syscalltbl show' });
@@ -31,6 +33,16 @@ function pickAbi(arches: ArchSet, name: string | undefined): AbiDescriptor | und
     );
   }
   return abi;
+}
+
+/** The highest number a syscall has on `abi` (its own table number, before any offset). */
+function highestNumber(spec: Spec, abi: AbiDescriptor): number {
+  let max = 0;
+  for (const s of spec.syscalls) {
+    const row = rowOnAbi(s, abi);
+    if (row && row.nr > max) max = row.nr;
+  }
+  return max;
 }
 
 function hex(n: number): string {
@@ -106,7 +118,9 @@ export async function runShow(options: Record<string, unknown>, args: string[]):
       throw usage(
         'number-not-found',
         `no syscall has number ${query}${abi ? ` on ${abi.name}` : ' on any ABI'}`,
-        abi ? `${abi.name} numbers run up to ${abi.maxNr}` : 'give --abi to look on one ABI',
+        abi
+          ? `${abi.name} numbers run from 0 to ${highestNumber(spec, abi)} in this spec${abi.offset && abi.offset.value !== 0 ? ` (user space passes ${abi.offset.symbol} + the number)` : ''}`
+          : 'give --abi to look on one ABI',
       );
     }
     const infos = hits.map((h) => ({

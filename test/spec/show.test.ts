@@ -78,7 +78,12 @@ describe('show', () => {
     expect(abi.stderr).toMatch(
       /error\[unknown-abi\]: no ABI named "x86-64"\n\s+= hint: did you mean x86_64/,
     );
-    expect(runCli(['show', '9999', '--abi', 'x86_64']).status).toBe(2);
+    const number = runCli(['show', '9999', '--abi', 'x86_64']);
+    expect(number.status).toBe(2);
+    expect(number.stderr).toContain('hint: x86_64 numbers run from 0 to 462 in this spec');
+    expect(runCli(['show', '999', '--abi', 'mips_o32']).stderr).toContain(
+      '(user space passes __NR_Linux + the number)',
+    );
   });
 
   it('works from any folder with the bundled spec', () => {
