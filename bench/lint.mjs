@@ -85,3 +85,12 @@ console.log(
   `ratio lint/rg: ${(ml / mr).toFixed(1)}x; findings ${last?.findings}, files ${last?.files}`,
 );
 console.log(`load average (1/5/15 min): ${loadBefore} before, ${load()} after`);
+
+// One more run, untimed, with the engine's phase times: where the time went (README § Speed).
+const phases = spawnSync(process.execPath, ['--input-type=module', '-e', child], {
+  cwd: tree,
+  encoding: 'utf8',
+  env: { ...process.env, SYSCALLTBL_DEBUG: '1' },
+});
+console.log('phases of one more run (SYSCALLTBL_DEBUG=1):');
+for (const line of phases.stderr.split('\n').filter(Boolean)) console.log(`  ${line}`);
