@@ -103,8 +103,17 @@ export function syscallsByNumber(
   return hits;
 }
 
-/** Number macros as headers and libc spell them: `__NR_execve`, `__NR_ia32_execve`, `SYS_execve`. */
-const NUMBER_MACRO = /^(?:__NR(?:3264)?_(?:ia32_|x32_|compat_|arm_)?|SYS_)/;
+/**
+ * The syscall a number macro names, as headers and libc spell them: `__NR_execve`,
+ * `__NR3264_fcntl`, `SYS_openat`, and the ABI-prefixed `__NR_ia32_read`, `__NR_x32_read`,
+ * `__NR_compat_read` (no syscall name starts with those prefixes; `arm_` does, so it stays).
+ * Null when `text` is no such macro.
+ */
+export function numberMacroName(text: string): string | null {
+  const m = /^(?:__NR(?:3264)?_|SYS_)(?:ia32_|x32_|compat_)?(?=[A-Za-z_])/.exec(text);
+  return m ? text.slice(m[0].length) : null;
+}
+
 /**
  * Per-architecture syscall wrappers the kernel's SYSCALL_DEFINE generates around an entry
  * point, as stack traces and kallsyms show them: `__x64_sys_execve`, `__arm64_sys_openat`.
@@ -120,9 +129,9 @@ export function findSyscalls(spec: Spec, query: string): Syscall[] {
   const byName = (name: string): Syscall[] => spec.syscalls.filter((s) => s.name === name);
   const exact = byName(query);
   if (exact.length > 0) return exact;
-  const macro = NUMBER_MACRO.exec(query);
+  const macro = numberMacroName(query);
   if (macro) {
-    const named = byName(query.slice(macro[0].length));
+    const named = byName(macro);
     if (named.length > 0) return named;
   }
   const entry = query.replace(ENTRY_WRAPPER, '');

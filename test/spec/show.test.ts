@@ -48,6 +48,7 @@ describe('show', () => {
     ['__NR_execve', ['execve']],
     ['__NR_ia32_read', ['read']],
     ['SYS_openat', ['openat']],
+    ['__NR_arm_sync_file_range', ['arm_sync_file_range']],
     ['sys_execve', ['execve']],
     ['__x64_sys_execve', ['execve']],
     ['__arm64_sys_openat', ['openat']],

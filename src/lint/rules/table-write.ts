@@ -3,6 +3,7 @@
 // globals from other files) — a shadow copy edited for installation, or the syscall entry and
 // dispatch code patched instead of the table.
 
+import { numberMacroName } from '../../spec/lookup.js';
 import type { Analysis } from '../engine/analyze.js';
 import { firstId, tok } from '../engine/context.js';
 import type { Kind } from '../engine/facts.js';
@@ -24,8 +25,8 @@ type MessageIds = 'slotWrite' | 'writeCall' | 'shadowWrite' | 'entryPatch' | 'ms
 function slotSyscall(a: Analysis, seg: number, from: number, to: number): string {
   for (let i = from; i < to; i++) {
     const t = tok(a, seg, i);
-    if (t?.type === 'id' && t.text.startsWith('__NR_') && tok(a, seg, i + 1)?.text !== '##')
-      return t.text.slice(5).replace(/^(ia32_|x32_|compat_)/, '');
+    const name = t?.type === 'id' ? numberMacroName(t.text) : null;
+    if (name && tok(a, seg, i + 1)?.text !== '##') return name;
   }
   return '';
 }
