@@ -78,15 +78,17 @@ function byteProblem(
 
 /**
  * The file's bytes, at most `maxBytes + 1` of them: a pipe or a device (`/dev/zero`) has no
- * size to check first, and must not be read for ever.
+ * size to check first, and must not be read for ever. `sizeHint` (the stat size) sizes the
+ * first read, so a regular file takes one read and one more to see its end.
  */
-function readBounded(path: string, maxBytes: number): Buffer {
+function readBounded(path: string, maxBytes: number, sizeHint: number): Buffer {
   const fd = openSync(path, 'r');
   try {
     const chunks: Buffer[] = [];
     let total = 0;
     for (;;) {
-      const chunk = Buffer.allocUnsafe(Math.min(1 << 20, maxBytes + 1 - total));
+      const want = total === 0 && sizeHint > 0 ? sizeHint + 1 : 1 << 20;
+      const chunk = Buffer.allocUnsafe(Math.min(want, maxBytes + 1 - total));
       const n = readSync(fd, chunk, 0, chunk.length, null);
       if (n === 0) break;
       chunks.push(chunk.subarray(0, n));
@@ -149,7 +151,7 @@ export function readSourceText(
   }
   let bytes: Buffer;
   try {
-    bytes = readBounded(path, maxBytes);
+    bytes = readBounded(path, maxBytes, size);
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
     throw new UserError(

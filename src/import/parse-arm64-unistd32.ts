@@ -11,7 +11,13 @@
 // but leaves unimplemented (`__NR_vserver`, sys_ni_syscall) are rows, as in the .tbl; unnamed
 // holes (`/* 7 was sys_waitpid */`) are not.
 import type { Diagnostic } from '../common/diagnostics.js';
-import type { TblRow } from './parse-tbl.js';
+import type { GenericUnistdOptions } from './parse-generic-unistd.js';
+import type { LegacyRows, TblRow } from './parse-tbl.js';
+
+export interface Arm64Unistd32Options extends GenericUnistdOptions {
+  /** Each syscall's native entry, from the 32-bit ARM table of the same tree. */
+  nativeEntries?: ReadonlyMap<string, string>;
+}
 
 const DEFINE = /^#define\s+__NR_([A-Za-z_][A-Za-z0-9_]*)\s+([0-9]+)\s*(?:\/\*.*)?$/;
 const SYSCALL =
@@ -20,12 +26,8 @@ const SYSCALL =
 export function parseArm64Unistd32(
   text: string,
   file: string,
-  options: {
-    tag?: string;
-    known?: ReadonlyMap<string, number>;
-    nativeEntries?: ReadonlyMap<string, string>;
-  } = {},
-): { rows: TblRow[]; diagnostics: Diagnostic[]; numbers: Map<string, number> } {
+  options: Arm64Unistd32Options = {},
+): LegacyRows {
   const numbers = new Map<string, number>(options.known ?? []);
   const rows: TblRow[] = [];
   const diagnostics: Diagnostic[] = [];

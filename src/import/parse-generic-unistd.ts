@@ -3,7 +3,7 @@
 // arm64, riscv, loongarch and the other asm-generic users too. Each `#if` the header uses becomes
 // the tag scripts/syscall.tbl gives the same rows (checked against 6.12, which ships both).
 import type { Diagnostic } from '../common/diagnostics.js';
-import type { TblRow } from './parse-tbl.js';
+import type { LegacyRows, TblRow } from './parse-tbl.js';
 
 /** What a condition of the header means for the rows inside it. */
 type Effect =
@@ -113,7 +113,7 @@ export function parseGenericUnistd(
   text: string,
   file: string,
   options: GenericUnistdOptions = {},
-): { rows: TblRow[]; diagnostics: Diagnostic[]; numbers: Map<string, number> } {
+): LegacyRows {
   const diagnostics: Diagnostic[] = [];
   const numbers = new Map<string, number>(options.known ?? []);
   const alias = { 32: new Map<string, string>(), 64: new Map<string, string>() };

@@ -2,6 +2,13 @@
 // native compat noreturn`), and refuses what those scripts would silently mangle.
 import type { Diagnostic } from '../common/diagnostics.js';
 
+/** What a parser of an older tree's header returns: the rows its .tbl would hold, and the numbers it defined. */
+export interface LegacyRows {
+  rows: TblRow[];
+  diagnostics: Diagnostic[];
+  numbers: Map<string, number>;
+}
+
 export interface TblRow {
   nr: number;
   tag: string;

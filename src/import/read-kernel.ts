@@ -8,11 +8,11 @@ import { type Diagnostic, UserError } from '../common/diagnostics.js';
 import { readSourceText } from '../common/source-file.js';
 import { parseYaml } from '../common/yaml-document.js';
 import type { ImportInputs, StubOverlay } from './build-spec.js';
-import { parseArm64Unistd32 } from './parse-arm64-unistd32.js';
+import { type Arm64Unistd32Options, parseArm64Unistd32 } from './parse-arm64-unistd32.js';
 import { parseGenericUnistd } from './parse-generic-unistd.js';
 import { parseSyscallsHeader } from './parse-syscalls-h.js';
 import { parseSyscallsManPage, resolveManPage } from './parse-syscalls-man.js';
-import { parseTbl, type TblRow } from './parse-tbl.js';
+import { type LegacyRows, parseTbl, type TblRow } from './parse-tbl.js';
 
 const MAX_TABLE_BYTES = 16 << 20;
 
@@ -38,7 +38,7 @@ export function kernelVersion(dir: string): string | undefined {
 }
 
 /** Parsers of the headers older kernels kept their tables in, by descriptor `legacySource.format`. */
-type LegacyParser = typeof parseArm64Unistd32;
+type LegacyParser = (text: string, file: string, options: Arm64Unistd32Options) => LegacyRows;
 const LEGACY_FORMATS: Record<string, LegacyParser> = {
   'asm-generic-unistd': parseGenericUnistd,
   'arm64-unistd32': parseArm64Unistd32,

@@ -5,7 +5,7 @@ import { dict, emptyFacts, type Kind, mergeFacts, type ProjectFacts } from './fa
 import type { FileOutcome } from './file-task.js';
 
 /** Kinds worth telling other files about; plain kernel addresses stay local to keep runs cheap. */
-const SHARED: ReadonlySet<Kind> = new Set([
+export const SHARED_KINDS: ReadonlySet<Kind> = new Set([
   'table',
   'shadow',
   'slot',
@@ -28,7 +28,7 @@ const SPREADING: ReadonlySet<Kind> = new Set([
 
 export function shareable(f: ProjectFacts): ProjectFacts {
   const pick = (r: Record<string, Kind>): Record<string, Kind> =>
-    dict(Object.fromEntries(Object.entries(r).filter(([, k]) => SHARED.has(k))));
+    dict(Object.fromEntries(Object.entries(r).filter(([, k]) => SHARED_KINDS.has(k))));
   const params: ProjectFacts['params'] = dict();
   for (const [fn, ps] of Object.entries(f.params)) {
     const kept = pick(ps);

@@ -130,14 +130,14 @@ export async function lintPaths(
     // Files that passed the table's name to a function they did not know, which another file
     // defines as a lookup: analysed again with the run's facts.
     const lookups = lookupNamesOf(facts);
-    const callingLookups = files.filter((f) =>
-      (outcomes.get(f.rel)?.namedCalls ?? []).some((n) => lookups.has(n)),
+    const callingLookups = new Set(
+      files.filter((f) => (outcomes.get(f.rel)?.namedCalls ?? []).some((n) => lookups.has(n))),
     );
     debug?.(
       `cross-file names: ${names.join(' ')}; table dirs: ${facts.tableDirs.length}; ` +
-        `files calling other files' lookups: ${callingLookups.length}`,
+        `files calling other files' lookups: ${callingLookups.size}`,
     );
-    if (names.length > 0 || facts.tableDirs.length > 0 || callingLookups.length > 0) {
+    if (names.length > 0 || facts.tableDirs.length > 0 || callingLookups.size > 0) {
       settings.facts = facts;
       settings.tableDirs = facts.tableDirs;
       // Files of a module that touches the table, whose write-protection findings escalate,
@@ -148,7 +148,7 @@ export async function lintPaths(
           (o?.status === 'linted' &&
             facts.tableDirs.includes(dirOf(f.rel)) &&
             (o.findings ?? []).some((x) => x.escalate || x.moduleDependent)) ||
-          callingLookups.includes(f)
+          callingLookups.has(f)
         );
       });
       let pending = names;

@@ -4,22 +4,12 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { SHARED_KINDS as SHARED } from '../../../src/lint/engine/cross-file.js';
 import { createGate } from '../../../src/lint/engine/gate.js';
 import { lintSource } from '../../../src/lint/engine/lint-source.js';
 import { DEFAULT_TABLE_NAMES } from '../../../src/lint/engine/table-names.js';
 import { scanSource } from '../../../src/lint/scan/index.js';
 
-const SHARED = new Set([
-  'table',
-  'shadow',
-  'slot',
-  'sslot',
-  'eslot',
-  'entry',
-  'lookup',
-  'tname',
-  'ename',
-]);
 const gate = createGate([...DEFAULT_TABLE_NAMES]);
 
 /** What the engine keeps from a file's analysis, empty when the gate may drop it. */
