@@ -1,0 +1,112 @@
+/* SPDX-License-Identifier: GPL-2.0 */
+/*
+ * The checks both ABIs run: ordinary calls, and the stub calls in each phase of the module's
+ * life. The i386 program makes the same calls through the 32-bit entry (compat table).
+ */
+#ifndef E2E_STUB_CHECKS_H
+#define E2E_STUB_CHECKS_H
+
+#include "report.h"
+
+#if defined(__x86_64__)
+#define E2E_ABI "x86_64"
+#else
+#define E2E_ABI "i386"
+#endif
+
+#ifndef E2E_PROBE_NR
+#error "E2E_PROBE_NR: the number the driver gave e2e_probe in its spec copy"
+#endif
+
+/* What /etc/e2e-message holds (the driver writes the same text into the initramfs). */
+static const char e2e_message[] = "syscalltbl e2e: read through the table\n";
+
+/* struct strbuf in this ABI's layout: the 32-bit program passes 4-byte pointers. */
+struct e2e_strbuf {
+	int maxlen;
+	int len;
+	char *buf;
+};
+
+/* Ordinary system calls: open and read a file of the initramfs, getpid, uname. */
+static void ordinary_checks(const char *phase, int expect_init)
+{
+	char buf[128];
+	char uts[6 * 65];
+	long fd, n, pid, r;
+
+	fd = sys2(NR_open, "/etc/e2e-message", E2E_O_RDONLY);
+	n = fd < 0 ? fd : sys3(NR_read, fd, buf, sizeof(buf));
+	if (fd >= 0)
+		sys1(NR_close, fd);
+	check(E2E_ABI, "read-file", phase,
+	      n == (long)sizeof(e2e_message) - 1 && !memcmp(buf, e2e_message, (unsigned long)n),
+	      "bytes", n);
+
+	pid = sys0(NR_getpid);
+	check(E2E_ABI, "getpid", phase, expect_init ? pid == 1 : pid > 1, "pid", pid);
+
+	/* i386's uname (122) is newuname: struct new_utsname, six 65-byte fields, like x86-64's. */
+	r = sys1(NR_uname, uts);
+	check(E2E_ABI, "uname", phase, r == 0 && !memcmp(uts, "Linux", 6), "result", r);
+}
+
+/* Before the module is loaded and after it is gone: every stub says -ENOSYS. */
+static void stub_checks_unloaded(const char *phase)
+{
+	long r;
+
+	r = sys5(NR_getpmsg, 0, 0, 0, 0, 0);
+	check(E2E_ABI, "getpmsg", phase, r == -E2E_ENOSYS, "result", r);
+	r = sys5(NR_putpmsg, 0, 0, 0, 0, 0);
+	check(E2E_ABI, "putpmsg", phase, r == -E2E_ENOSYS, "result", r);
+	r = sys2(E2E_PROBE_NR, -300000, E2E_PROBE_MAGIC);
+	check(E2E_ABI, "e2e_probe", phase, r == -E2E_ENOSYS, "result", r);
+}
+
+/*
+ * With the modules loaded, the calls reach their handlers: getpmsg on a descriptor that is not
+ * a stream is -ENOSTR; a message put on /dev/streams_loop comes back whole, with its band; and
+ * e2e_probe(-300000, magic) is -100000, which only a sign-extended -300000 gives
+ * (zero-extended, it is 4294667296 / 3).
+ */
+static void stub_checks_loaded(const char *phase)
+{
+	char ctl_out[] = "ctl!", dat_out[] = "hello", ctl_in[16], dat_in[16];
+	struct e2e_strbuf ctl = {0, 4, ctl_out}, dat = {0, 5, dat_out};
+	int band = 0, flags = E2E_MSG_ANY;
+	long fd, r, put, got;
+
+	r = sys5(NR_getpmsg, 1, 0, 0, &band, &flags);
+	check(E2E_ABI, "getpmsg-not-a-stream", phase, r == -E2E_ENOSTR, "result", r);
+
+	fd = sys2(NR_open, "/dev/streams_loop", E2E_O_RDWR | E2E_O_NONBLOCK);
+	check(E2E_ABI, "open-streams-loop", phase, fd >= 0, "fd", fd);
+	if (fd >= 0) {
+		put = sys5(NR_putpmsg, fd, &ctl, &dat, 3, E2E_MSG_BAND);
+		check(E2E_ABI, "putpmsg", phase, put == 0, "result", put);
+		ctl = (struct e2e_strbuf){sizeof(ctl_in), -1, ctl_in};
+		dat = (struct e2e_strbuf){sizeof(dat_in), -1, dat_in};
+		flags = E2E_MSG_ANY;
+		got = sys5(NR_getpmsg, fd, &ctl, &dat, &band, &flags);
+		check(E2E_ABI, "getpmsg", phase,
+		      got == 0 && ctl.len == 4 && !memcmp(ctl_in, "ctl!", 4) && dat.len == 5 &&
+			      !memcmp(dat_in, "hello", 5) && band == 3 && flags == E2E_MSG_BAND,
+		      "result", got);
+		r = sys5(NR_getpmsg, fd, &ctl, &dat, &band, &flags);
+		check(E2E_ABI, "getpmsg-empty", phase, r == -E2E_EAGAIN, "result", r);
+		sys1(NR_close, fd);
+	}
+
+	r = sys2(E2E_PROBE_NR, -300000, E2E_PROBE_MAGIC);
+	check(E2E_ABI, "e2e_probe", phase, r == -100000, "result", r);
+}
+
+static inline int str_eq(const char *a, const char *b)
+{
+	while (*a && *a == *b)
+		a++, b++;
+	return *a == *b;
+}
+
+#endif

@@ -1,0 +1,68 @@
+// What the kernel e2e needs from the machine. Anything missing makes the run a skip (exit 77),
+// with the Debian packages that provide it.
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+
+const COMMANDS = {
+  make: 'make',
+  gcc: 'gcc',
+  flex: 'flex',
+  bison: 'bison',
+  bc: 'bc',
+  'qemu-system-x86_64': 'qemu-system-x86',
+};
+
+function hasCommand(name) {
+  return spawnSync('sh', ['-c', `command -v ${name}`], { stdio: 'ignore' }).status === 0;
+}
+
+/** Whether gcc makes a static freestanding i386 program here (no multilib libc needed). */
+function canCompileI386() {
+  const dir = mkdtempSync(join(tmpdir(), 'syscalltbl-m32-'));
+  try {
+    writeFileSync(join(dir, 'a.c'), 'void _start(void) { for (;;) ; }\n');
+    const args = [
+      '-m32',
+      '-static',
+      '-nostdlib',
+      '-ffreestanding',
+      '-fno-pie',
+      '-no-pie',
+      '-o',
+      join(dir, 'a'),
+      join(dir, 'a.c'),
+    ];
+    return spawnSync('gcc', args, { stdio: 'ignore' }).status === 0;
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+/** The Linux tree to build: $SYSCALLTBL_LINUX_SRC, else Debian's extracted linux-source-6.12. */
+export function findLinuxSource(env = process.env) {
+  return env.SYSCALLTBL_LINUX_SRC || '/usr/src/linux-source-6.12';
+}
+
+/** Reasons the run cannot go ahead here; empty when it can. */
+export function missingPrerequisites(linuxSource) {
+  const missing = [];
+  if (
+    !existsSync(join(linuxSource, 'Makefile')) ||
+    !existsSync(join(linuxSource, 'arch/x86/entry/syscalls'))
+  ) {
+    missing.push(
+      `no Linux source tree at ${linuxSource} (set SYSCALLTBL_LINUX_SRC, or install linux-source-6.12 and extract /usr/src/linux-source-6.12.tar.xz)`,
+    );
+  }
+  for (const [command, pkg] of Object.entries(COMMANDS)) {
+    if (!hasCommand(command)) missing.push(`no ${command} (Debian package ${pkg})`);
+  }
+  if (!existsSync('/usr/include/gelf.h') && !existsSync('/usr/include/libelf.h')) {
+    missing.push('no libelf headers for objtool (Debian package libelf-dev)');
+  }
+  if (hasCommand('gcc') && !canCompileI386())
+    missing.push('gcc cannot build a static i386 program (-m32)');
+  return missing;
+}

@@ -1,0 +1,291 @@
+#!/usr/bin/env node
+// The kernel end-to-end check (npm run e2e:kernel): builds Linux 6.12 for x86_64 from
+// syscalltbl's tables and stubs, boots it under QEMU, and calls the syscalls from inside.
+// README.md beside this file says what each step does and why.
+import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { availableParallelism, tmpdir } from 'node:os';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { parseArgs } from 'node:util';
+import { boot, QEMU_EXIT_PASSED } from './lib/boot.mjs';
+import { mustRun, StepError } from './lib/command.mjs';
+import { compileGuest, writeInitramfs } from './lib/guest.mjs';
+import { evaluateChecks } from './lib/guest-report.mjs';
+import { buildKernel, buildModule, configure } from './lib/kernel-build.mjs';
+import { installGenerated, linkTree } from './lib/overlay.mjs';
+import { findLinuxSource, missingPrerequisites } from './lib/prerequisites.mjs';
+import { PROBE_NAME, writeSpecCopy } from './lib/spec-copy.mjs';
+
+const here = dirname(fileURLToPath(import.meta.url));
+const root = resolve(here, '../..');
+const EXIT = { passed: 0, failed: 1, usage: 2, skipped: 77 };
+
+const HELP = `usage: npm run e2e:kernel -- [options]
+
+Builds an x86_64 Linux kernel whose syscall tables and stub entry points come from
+syscalltbl (a copy of the spec plus one new syscall, ${PROBE_NAME}), boots it under
+qemu-system-x86_64 and checks, from what the guest prints, that the syscalls work
+through the 64-bit and the 32-bit entry, with the stub modules loaded and not.
+
+  --spec FILE      the spec to copy (default: syscalls.yaml)
+  --work DIR       build folder, kept for incremental rebuilds
+                   (default: $SYSCALLTBL_E2E_WORK, else <tmp>/syscalltbl-e2e-kernel)
+  --swap A,B       swap the x86 numbers of syscalls A and B in the copy: the kernel's
+                   table is then wrong, and the run must fail (a check of the check)
+  --timeout SEC    hard limit for the boot (default 180)
+  --jobs N         make -j (default: the number of CPUs)
+  --json FILE      also write the result as JSON
+  --clean          remove the build folder first
+
+Linux tree: $SYSCALLTBL_LINUX_SRC, else /usr/src/linux-source-6.12 (never written to).
+Exit: 0 every check passed; 1 a check or a build step failed; 2 usage; 77 skipped
+(something the run needs is missing; it says what).`;
+
+function parseOptions(argv) {
+  const { values } = parseArgs({
+    args: argv,
+    options: {
+      spec: { type: 'string', default: join(root, 'syscalls.yaml') },
+      work: { type: 'string' },
+      swap: { type: 'string' },
+      timeout: { type: 'string', default: '180' },
+      jobs: { type: 'string', default: String(availableParallelism()) },
+      json: { type: 'string' },
+      clean: { type: 'boolean', default: false },
+      help: { type: 'boolean', default: false },
+    },
+  });
+  const swap = values.swap?.split(',');
+  if (swap && (swap.length !== 2 || swap.some((name) => !/^\w+$/.test(name)))) {
+    throw new StepError(`--swap ${values.swap}: expected two syscall names, A,B`);
+  }
+  const timeout = Number(values.timeout);
+  const jobs = Number(values.jobs);
+  if (!(timeout > 0)) throw new StepError(`--timeout ${values.timeout}: expected seconds > 0`);
+  if (!Number.isInteger(jobs) || jobs < 1)
+    throw new StepError(`--jobs ${values.jobs}: expected a whole number > 0`);
+  const work = resolve(
+    values.work ?? process.env.SYSCALLTBL_E2E_WORK ?? join(tmpdir(), 'syscalltbl-e2e-kernel'),
+  );
+  return { ...values, spec: resolve(values.spec), swap, timeout, jobs, work };
+}
+
+/** Runs @fn, adding its seconds to @timings under @name. */
+async function timed(timings, name, fn) {
+  const started = performance.now();
+  try {
+    return await fn();
+  } finally {
+    timings[name] = Math.round((performance.now() - started) / 100) / 10;
+  }
+}
+
+/** The x86 headers the build installed, each compared with syscalltbl's. */
+function compareHeaders(generated, build) {
+  const dir = 'arch/x86/include/generated';
+  const headers = [];
+  const walk = (sub) => {
+    for (const entry of readdirSync(join(generated, sub), { withFileTypes: true })) {
+      const path = join(sub, entry.name);
+      if (entry.isDirectory()) walk(path);
+      else headers.push(path);
+    }
+  };
+  walk(dir);
+  return headers.sort().map((path) => {
+    const built = join(build, path);
+    if (!existsSync(built)) return { path, status: 'not built by this configuration' };
+    const same = readFileSync(built).equals(readFileSync(join(generated, path)));
+    return { path, status: same ? 'identical' : 'DIFFERENT' };
+  });
+}
+
+async function e2e(options, result) {
+  const { work, jobs } = options;
+  const timings = result.timings;
+  const logs = join(work, 'logs');
+  if (options.clean) rmSync(work, { recursive: true, force: true });
+  mkdirSync(logs, { recursive: true });
+  const log = (name) => {
+    const path = join(logs, `${name}.log`);
+    writeFileSync(path, '');
+    return path;
+  };
+  const cli = join(root, 'dist/cli.js');
+  if (!existsSync(cli))
+    throw new StepError(`${cli} is missing: run npm run build (npm run e2e:kernel does)`);
+
+  const specCopy = join(work, 'syscalls.e2e.yaml');
+  const generated = join(work, 'generated');
+  await timed(timings, 'generate', async () => {
+    result.probeNumbers = writeSpecCopy(options.spec, specCopy, { swap: options.swap });
+    const generateLog = log('generate');
+    await mustRun('syscalltbl validate', ['node', cli, 'validate', '--spec', specCopy], {
+      log: generateLog,
+    });
+    await mustRun(
+      'syscalltbl generate',
+      ['node', cli, 'generate', '--stubs', '--arch', 'x86', '--spec', specCopy, '--out', generated],
+      {
+        log: generateLog,
+      },
+    );
+  });
+
+  const overlay = join(work, 'linux');
+  const build = join(work, 'build');
+  const shimLog = log('headers-installed');
+  await timed(timings, 'source overlay', async () => {
+    result.overlayCreated = linkTree(options.linuxSource, overlay);
+    result.overlayChanged = installGenerated({
+      overlay,
+      source: options.linuxSource,
+      generated,
+      shimTemplate: join(here, 'kbuild-shim.sh'),
+      shimLog,
+    });
+  });
+
+  const kernelLog = log('kernel');
+  await timed(timings, 'configure', async () => {
+    result.configured = await configure({
+      overlay,
+      build,
+      fragmentPath: join(here, 'kernel.config'),
+      jobs,
+      log: kernelLog,
+    });
+  });
+  const image = await timed(timings, 'kernel build', () =>
+    buildKernel({ overlay, build, jobs, log: kernelLog }),
+  );
+  result.headersInstalledThisBuild = readFileSync(shimLog, 'utf8').split('\n').filter(Boolean);
+  result.headers = compareHeaders(generated, build);
+  const different = result.headers.filter((h) => h.status === 'DIFFERENT');
+  if (different.length > 0) {
+    throw new StepError(
+      `the build's headers differ from syscalltbl's: ${different.map((h) => h.path).join(', ')}`,
+    );
+  }
+
+  const modules = await timed(timings, 'modules', async () => {
+    const modulesLog = log('modules');
+    return {
+      streams_stub: await buildModule({
+        build,
+        dir: join(work, 'modules/streams'),
+        files: ['streams_stub.c', 'Kbuild'].map((f) => join(root, 'examples/streams', f)),
+        jobs,
+        log: modulesLog,
+      }),
+      e2e_probe: await buildModule({
+        build,
+        dir: join(work, 'modules/e2e_probe'),
+        files: ['e2e_probe.c', 'Kbuild'].map((f) => join(here, 'module', f)),
+        jobs,
+        log: modulesLog,
+      }),
+    };
+  });
+
+  const initramfs = await timed(timings, 'guest programs', async () => {
+    const programs = await compileGuest({
+      sourceDir: join(here, 'guest'),
+      out: join(work, 'guest'),
+      probeNumbers: result.probeNumbers,
+      log: log('guest'),
+    });
+    return writeInitramfs({ build, out: join(work, 'guest'), programs, modules });
+  });
+
+  const booted = await timed(timings, 'boot', () =>
+    boot({ image, initramfs, timeoutSeconds: options.timeout, log: log('boot') }),
+  );
+  result.qemu = {
+    exitCode: booted.exitCode,
+    timedOut: booted.timedOut,
+    argv: booted.argv.join(' '),
+  };
+  const evaluated = evaluateChecks(booted.output);
+  Object.assign(result, evaluated);
+  const allPassed =
+    evaluated.checks.every((c) => c.status === 'pass') && evaluated.unexpected.length === 0;
+  if (booted.timedOut)
+    result.problems.push(`the guest did not power off within ${options.timeout} s (killed)`);
+  else if (!evaluated.ended)
+    result.problems.push('the guest stopped before its last check (no E2E-END)');
+  if (allPassed && booted.exitCode !== QEMU_EXIT_PASSED) {
+    result.problems.push(
+      `every check passed but QEMU exited ${booted.exitCode}, not ${QEMU_EXIT_PASSED}`,
+    );
+  }
+  result.passed = allPassed && result.problems.length === 0;
+}
+
+function printReport(options, result) {
+  const lines = [];
+  lines.push(`kernel e2e: Linux ${options.linuxSource} -> ${options.work}`);
+  if (options.swap)
+    lines.push(`  (--swap ${options.swap.join(',')}: this kernel's table is wrong on purpose)`);
+  if (result.probeNumbers) {
+    lines.push(
+      `  spec copy: ${PROBE_NAME} added as x86_64 ${result.probeNumbers['x86/64']}, i386 ${result.probeNumbers['x86/32']}`,
+    );
+  }
+  for (const h of result.headers ?? []) lines.push(`  header ${h.path}: ${h.status}`);
+  if (result.headersInstalledThisBuild) {
+    const n = result.headersInstalledThisBuild.length;
+    lines.push(
+      `  headers installed by this build (kernel scripts agree byte for byte): ${n}${n === 0 ? ' (up to date)' : ''}`,
+    );
+  }
+  for (const c of result.checks ?? []) {
+    lines.push(`${c.status.padEnd(7)} ${c.id.padEnd(36)} ${c.seen.padEnd(20)} ${c.proves}`);
+  }
+  for (const id of result.unexpected ?? []) lines.push(`UNEXPECTED ${id}`);
+  for (const p of result.problems) lines.push(`problem: ${p}`);
+  const times = Object.entries(result.timings).map(([k, v]) => `${k} ${v} s`);
+  lines.push(`times: ${times.join(', ')}`);
+  if (result.checks) {
+    const passed = result.checks.filter((c) => c.status === 'pass').length;
+    lines.push(`checks: ${passed}/${result.checks.length} passed`);
+  }
+  lines.push(`kernel e2e: ${result.skipped ? 'SKIPPED' : result.passed ? 'PASSED' : 'FAILED'}`);
+  console.log(lines.join('\n'));
+}
+
+async function main() {
+  let options;
+  try {
+    options = parseOptions(process.argv.slice(2));
+  } catch (error) {
+    console.error(`e2e:kernel: ${error.message}\n\n${HELP}`);
+    return EXIT.usage;
+  }
+  if (options.help) {
+    console.log(HELP);
+    return EXIT.passed;
+  }
+  options.linuxSource = resolve(findLinuxSource());
+  const result = { passed: false, skipped: false, problems: [], timings: {} };
+  const missing = missingPrerequisites(options.linuxSource);
+  if (missing.length > 0) {
+    result.skipped = true;
+    result.problems = missing;
+    console.log(`kernel e2e: SKIPPED:\n${missing.map((m) => `  - ${m}`).join('\n')}`);
+  } else {
+    try {
+      await e2e(options, result);
+    } catch (error) {
+      if (!(error instanceof StepError) && !(error?.code === 'ENOENT')) throw error;
+      result.problems.push(error.message);
+    }
+    printReport(options, result);
+  }
+  if (options.json)
+    writeFileSync(options.json, `${JSON.stringify({ ...result, work: options.work }, null, 2)}\n`);
+  if (result.skipped) return EXIT.skipped;
+  return result.passed ? EXIT.passed : EXIT.failed;
+}
+
+process.exitCode = await main();
