@@ -8,7 +8,7 @@ import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { boot, QEMU_EXIT_PASSED } from './lib/boot.mjs';
-import { mustRun, StepError } from './lib/command.mjs';
+import { InputError, mustRun, StepError } from './lib/command.mjs';
 import { compileGuest, writeInitramfs } from './lib/guest.mjs';
 import { evaluateChecks } from './lib/guest-report.mjs';
 import { buildKernel, buildModule, configure } from './lib/kernel-build.mjs';
@@ -38,7 +38,8 @@ through the 64-bit and the 32-bit entry, with the stub modules loaded and not.
   --clean          remove the build folder first
 
 Linux tree: $SYSCALLTBL_LINUX_SRC, else /usr/src/linux-source-6.12 (never written to).
-Exit: 0 every check passed; 1 a check or a build step failed; 2 usage; 77 skipped
+Exit: 0 every check passed; 1 a check or a build step failed; 2 usage or bad input
+(no such spec, a --swap of syscalls without x86 rows); 77 skipped
 (something the run needs is missing; it says what).`;
 
 function parseOptions(argv) {
@@ -118,7 +119,11 @@ async function e2e(options, result) {
   const specCopy = join(work, 'syscalls.e2e.yaml');
   const generated = join(work, 'generated');
   await timed(timings, 'generate', async () => {
-    result.probeNumbers = writeSpecCopy(options.spec, specCopy, { swap: options.swap });
+    try {
+      result.probeNumbers = writeSpecCopy(options.spec, specCopy, { swap: options.swap });
+    } catch (error) {
+      throw new InputError(`the spec copy: ${error.message}`);
+    }
     const generateLog = log('generate');
     await mustRun('syscalltbl validate', ['node', cli, 'validate', '--spec', specCopy], {
       log: generateLog,
@@ -277,14 +282,16 @@ async function main() {
     try {
       await e2e(options, result);
     } catch (error) {
-      if (!(error instanceof StepError) && !(error?.code === 'ENOENT')) throw error;
+      if (!(error instanceof StepError)) throw error;
       result.problems.push(error.message);
+      result.badInput = error instanceof InputError;
     }
     printReport(options, result);
   }
   if (options.json)
     writeFileSync(options.json, `${JSON.stringify({ ...result, work: options.work }, null, 2)}\n`);
   if (result.skipped) return EXIT.skipped;
+  if (result.badInput) return EXIT.usage;
   return result.passed ? EXIT.passed : EXIT.failed;
 }
 

@@ -46,7 +46,10 @@
 #define E2E_ENOSTR	60
 
 #define E2E_O_RDONLY	00
+#define E2E_O_WRONLY	01
 #define E2E_O_RDWR	02
+#define E2E_O_CREAT	0100
+#define E2E_O_TRUNC	01000
 #define E2E_O_NONBLOCK	04000
 
 /* <stropts.h>, as examples/streams/streams_stub.c reads them. */

@@ -28,20 +28,44 @@ struct e2e_strbuf {
 	char *buf;
 };
 
-/* Ordinary system calls: open and read a file of the initramfs, getpid, uname. */
+/* Reads up to @size bytes of @path into @buf: the count, or -errno. */
+static long read_file(const char *path, char *buf, unsigned long size)
+{
+	long fd = sys2(NR_open, path, E2E_O_RDONLY), n;
+
+	if (fd < 0)
+		return fd;
+	n = sys3(NR_read, fd, buf, size);
+	sys1(NR_close, fd);
+	return n;
+}
+
+static int is_message(const char *buf, long n)
+{
+	return n == (long)sizeof(e2e_message) - 1 && !memcmp(buf, e2e_message, (unsigned long)n);
+}
+
+/*
+ * Ordinary system calls: read a file of the initramfs; write a file of one's own and read it
+ * back; getpid; uname.
+ */
 static void ordinary_checks(const char *phase, int expect_init)
 {
+	const char *written = expect_init ? "/written-by-init" : "/written-by-compat32";
 	char buf[128];
 	char uts[6 * 65];
 	long fd, n, pid, r;
 
-	fd = sys2(NR_open, "/etc/e2e-message", E2E_O_RDONLY);
-	n = fd < 0 ? fd : sys3(NR_read, fd, buf, sizeof(buf));
+	n = read_file("/etc/e2e-message", buf, sizeof(buf));
+	check(E2E_ABI, "read-file", phase, is_message(buf, n), "bytes", n);
+
+	fd = sys3(NR_open, written, E2E_O_WRONLY | E2E_O_CREAT | E2E_O_TRUNC, 0644);
+	n = fd < 0 ? fd : sys3(NR_write, fd, e2e_message, sizeof(e2e_message) - 1);
 	if (fd >= 0)
 		sys1(NR_close, fd);
-	check(E2E_ABI, "read-file", phase,
-	      n == (long)sizeof(e2e_message) - 1 && !memcmp(buf, e2e_message, (unsigned long)n),
-	      "bytes", n);
+	if (n >= 0)
+		n = read_file(written, buf, sizeof(buf));
+	check(E2E_ABI, "write-file", phase, is_message(buf, n), "bytes", n);
 
 	pid = sys0(NR_getpid);
 	check(E2E_ABI, "getpid", phase, expect_init ? pid == 1 : pid > 1, "pid", pid);

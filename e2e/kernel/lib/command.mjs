@@ -6,6 +6,9 @@ import { closeSync, openSync, readFileSync } from 'node:fs';
 /** A step that failed: the run reports it and stops. */
 export class StepError extends Error {}
 
+/** Bad input from the user (a missing spec, a --swap of unknown syscalls): exit 2. */
+export class InputError extends StepError {}
+
 /** The last @lines lines of @file, for an error message. */
 export function tail(file, lines = 30) {
   try {

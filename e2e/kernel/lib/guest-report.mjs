@@ -11,7 +11,7 @@ const LOADED_CHECKS = [
   'getpmsg-empty',
   'e2e_probe',
 ];
-const ORDINARY = ['read-file', 'getpid', 'uname'];
+const ORDINARY = ['read-file', 'write-file', 'getpid', 'uname'];
 
 /** The checks, in the order the guest runs them, each with the requirement it proves. */
 export function expectedChecks() {
