@@ -211,6 +211,7 @@ async function e2e(options, result) {
     timedOut: booted.timedOut,
     argv: booted.argv.join(' '),
   };
+  result.kernel = /Linux version (\S+)/.exec(booted.output)?.[1];
   const evaluated = evaluateChecks(booted.output);
   Object.assign(result, evaluated);
   const allPassed =
@@ -244,6 +245,7 @@ function printReport(options, result) {
       `  headers installed by this build (kernel scripts agree byte for byte): ${n}${n === 0 ? ' (up to date)' : ''}`,
     );
   }
+  if (result.kernel) lines.push(`  booted: Linux ${result.kernel} (qemu-system-x86_64, TCG)`);
   for (const c of result.checks ?? []) {
     lines.push(`${c.status.padEnd(7)} ${c.id.padEnd(36)} ${c.seen.padEnd(20)} ${c.proves}`);
   }

@@ -26,6 +26,7 @@ interface E2eResult {
   headersInstalledThisBuild?: string[];
   qemu?: { exitCode: number; timedOut: boolean };
   probeNumbers?: Record<string, number>;
+  kernel?: string;
   timings: Record<string, number>;
 }
 
@@ -87,6 +88,7 @@ describe.skipIf(missing.length > 0)(
       expect(built?.length).toBeGreaterThanOrEqual(7);
       expect(built?.every((h) => h.status === 'identical')).toBe(true);
       expect(result.probeNumbers).toEqual({ 'x86/64': 463, 'x86/32': 463 });
+      expect(result.kernel).toMatch(/^6\.12\./);
       expect(result.checks?.find((c) => c.id === 'i386.e2e_probe.loaded')?.seen).toBe(
         'result -100000',
       );
