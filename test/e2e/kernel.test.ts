@@ -44,6 +44,8 @@ function e2e(...args: string[]): { status: number | null; output: string; result
     { encoding: 'utf8', timeout: BUILD_TIMEOUT_MS, maxBuffer: 64 << 20 },
   );
   const output = `${run.stdout}${run.stderr}`;
+  // The report (each check, the build and boot times) goes into the test log.
+  console.log(output);
   return { status: run.status, output, result: JSON.parse(readFileSync(json, 'utf8')) };
 }
 
