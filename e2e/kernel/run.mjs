@@ -2,7 +2,7 @@
 // The kernel end-to-end check (npm run e2e:kernel): builds Linux 6.12 for x86_64 from
 // syscalltbl's tables and stubs, boots it under QEMU, and calls the syscalls from inside.
 // README.md beside this file says what each step does and why.
-import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { availableParallelism, tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -11,9 +11,10 @@ import { boot, QEMU_EXIT_PASSED } from './lib/boot.mjs';
 import { InputError, mustRun, StepError } from './lib/command.mjs';
 import { compileGuest, writeInitramfs } from './lib/guest.mjs';
 import { evaluateChecks } from './lib/guest-report.mjs';
-import { buildKernel, buildModule, configure } from './lib/kernel-build.mjs';
+import { buildKernel, buildModule, compareHeaders, configure } from './lib/kernel-build.mjs';
 import { installGenerated, linkTree } from './lib/overlay.mjs';
 import { findLinuxSource, missingPrerequisites } from './lib/prerequisites.mjs';
+import { formatReport } from './lib/report.mjs';
 import { PROBE_NAME, writeSpecCopy } from './lib/spec-copy.mjs';
 
 const here = dirname(fileURLToPath(import.meta.url));
@@ -58,13 +59,13 @@ function parseOptions(argv) {
   });
   const swap = values.swap?.split(',');
   if (swap && (swap.length !== 2 || swap.some((name) => !/^\w+$/.test(name)))) {
-    throw new StepError(`--swap ${values.swap}: expected two syscall names, A,B`);
+    throw new InputError(`--swap ${values.swap}: expected two syscall names, A,B`);
   }
   const timeout = Number(values.timeout);
   const jobs = Number(values.jobs);
-  if (!(timeout > 0)) throw new StepError(`--timeout ${values.timeout}: expected seconds > 0`);
+  if (!(timeout > 0)) throw new InputError(`--timeout ${values.timeout}: expected seconds > 0`);
   if (!Number.isInteger(jobs) || jobs < 1)
-    throw new StepError(`--jobs ${values.jobs}: expected a whole number > 0`);
+    throw new InputError(`--jobs ${values.jobs}: expected a whole number > 0`);
   const work = resolve(
     values.work ?? process.env.SYSCALLTBL_E2E_WORK ?? join(tmpdir(), 'syscalltbl-e2e-kernel'),
   );
@@ -79,26 +80,6 @@ async function timed(timings, name, fn) {
   } finally {
     timings[name] = Math.round((performance.now() - started) / 100) / 10;
   }
-}
-
-/** The x86 headers the build installed, each compared with syscalltbl's. */
-function compareHeaders(generated, build) {
-  const dir = 'arch/x86/include/generated';
-  const headers = [];
-  const walk = (sub) => {
-    for (const entry of readdirSync(join(generated, sub), { withFileTypes: true })) {
-      const path = join(sub, entry.name);
-      if (entry.isDirectory()) walk(path);
-      else headers.push(path);
-    }
-  };
-  walk(dir);
-  return headers.sort().map((path) => {
-    const built = join(build, path);
-    if (!existsSync(built)) return { path, status: 'not built by this configuration' };
-    const same = readFileSync(built).equals(readFileSync(join(generated, path)));
-    return { path, status: same ? 'identical' : 'DIFFERENT' };
-  });
 }
 
 async function e2e(options, result) {
@@ -228,39 +209,6 @@ async function e2e(options, result) {
   result.passed = allPassed && result.problems.length === 0;
 }
 
-function printReport(options, result) {
-  const lines = [];
-  lines.push(`kernel e2e: Linux ${options.linuxSource} -> ${options.work}`);
-  if (options.swap)
-    lines.push(`  (--swap ${options.swap.join(',')}: this kernel's table is wrong on purpose)`);
-  if (result.probeNumbers) {
-    lines.push(
-      `  spec copy: ${PROBE_NAME} added as x86_64 ${result.probeNumbers['x86/64']}, i386 ${result.probeNumbers['x86/32']}`,
-    );
-  }
-  for (const h of result.headers ?? []) lines.push(`  header ${h.path}: ${h.status}`);
-  if (result.headersInstalledThisBuild) {
-    const n = result.headersInstalledThisBuild.length;
-    lines.push(
-      `  headers installed by this build (kernel scripts agree byte for byte): ${n}${n === 0 ? ' (up to date)' : ''}`,
-    );
-  }
-  if (result.kernel) lines.push(`  booted: Linux ${result.kernel} (qemu-system-x86_64, TCG)`);
-  for (const c of result.checks ?? []) {
-    lines.push(`${c.status.padEnd(7)} ${c.id.padEnd(36)} ${c.seen.padEnd(20)} ${c.proves}`);
-  }
-  for (const id of result.unexpected ?? []) lines.push(`UNEXPECTED ${id}`);
-  for (const p of result.problems) lines.push(`problem: ${p}`);
-  const times = Object.entries(result.timings).map(([k, v]) => `${k} ${v} s`);
-  lines.push(`times: ${times.join(', ')}`);
-  if (result.checks) {
-    const passed = result.checks.filter((c) => c.status === 'pass').length;
-    lines.push(`checks: ${passed}/${result.checks.length} passed`);
-  }
-  lines.push(`kernel e2e: ${result.skipped ? 'SKIPPED' : result.passed ? 'PASSED' : 'FAILED'}`);
-  console.log(lines.join('\n'));
-}
-
 async function main() {
   let options;
   try {
@@ -288,7 +236,7 @@ async function main() {
       result.problems.push(error.message);
       result.badInput = error instanceof InputError;
     }
-    printReport(options, result);
+    console.log(formatReport(options, result));
   }
   if (options.json)
     writeFileSync(options.json, `${JSON.stringify({ ...result, work: options.work }, null, 2)}\n`);

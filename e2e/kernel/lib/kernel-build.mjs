@@ -1,7 +1,15 @@
 // Configures and builds the e2e kernel (tinyconfig plus kernel.config, x86_64, O= build folder)
 // and the modules against it.
-import { copyFileSync, existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { basename, join } from 'node:path';
+import {
+  copyFileSync,
+  existsSync,
+  mkdirSync,
+  readdirSync,
+  readFileSync,
+  rmSync,
+  writeFileSync,
+} from 'node:fs';
+import { basename, join, relative } from 'node:path';
 import { mustRun, StepError } from './command.mjs';
 
 const CONFIG_STAMP = '.syscalltbl-e2e-config';
@@ -85,4 +93,21 @@ export async function buildModule({ build, dir, files, jobs, log }) {
   const ko = join(dir, basename(source).replace(/\.c$/, '.ko'));
   if (!existsSync(ko)) throw new StepError(`the module build made no ${ko}`);
   return ko;
+}
+
+/**
+ * Each x86 header syscalltbl generated under @generated, compared with the one in the build
+ * folder @build: identical, DIFFERENT, or not built by this configuration (syscalls_x32.h).
+ */
+export function compareHeaders(generated, build) {
+  const dir = 'arch/x86/include/generated';
+  const headers = readdirSync(join(generated, dir), { recursive: true, withFileTypes: true })
+    .filter((entry) => entry.isFile())
+    .map((entry) => join(relative(generated, entry.parentPath ?? entry.path), entry.name));
+  return headers.sort().map((path) => {
+    const built = join(build, path);
+    if (!existsSync(built)) return { path, status: 'not built by this configuration' };
+    const same = readFileSync(built).equals(readFileSync(join(generated, path)));
+    return { path, status: same ? 'identical' : 'DIFFERENT' };
+  });
 }
