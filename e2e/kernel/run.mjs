@@ -72,6 +72,15 @@ function parseOptions(argv) {
   return { ...values, spec: resolve(values.spec), swap, timeout, jobs, work };
 }
 
+/** The "major.minor" of the kernel the spec @specPath describes (its `kernel:`), default 6.12. */
+function specKernelVersion(specPath) {
+  try {
+    return /^kernel: '?(\d+\.\d+)/m.exec(readFileSync(specPath, 'utf8'))?.[1] ?? '6.12';
+  } catch {
+    return '6.12'; // no such spec: the run reports that as bad input
+  }
+}
+
 /** Runs @fn, adding its seconds to @timings under @name. */
 async function timed(timings, name, fn) {
   const started = performance.now();
@@ -223,7 +232,7 @@ async function main() {
   }
   options.linuxSource = resolve(findLinuxSource());
   const result = { passed: false, skipped: false, problems: [], timings: {} };
-  const missing = missingPrerequisites(options.linuxSource);
+  const missing = missingPrerequisites(options.linuxSource, specKernelVersion(options.spec));
   if (missing.length > 0) {
     result.skipped = true;
     result.problems = missing;

@@ -1,7 +1,7 @@
 // What the kernel e2e needs from the machine. Anything missing makes the run a skip (exit 77),
 // with the Debian packages that provide it.
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
@@ -45,15 +45,34 @@ export function findLinuxSource(env = process.env) {
   return env.SYSCALLTBL_LINUX_SRC || '/usr/src/linux-source-6.12';
 }
 
-/** Reasons the run cannot go ahead here; empty when it can. */
-export function missingPrerequisites(linuxSource) {
+/** The tree's "VERSION.PATCHLEVEL" from its top Makefile, or undefined. */
+export function treeVersion(linuxSource) {
+  let makefile;
+  try {
+    makefile = readFileSync(join(linuxSource, 'Makefile'), 'utf8');
+  } catch {
+    return undefined;
+  }
+  const field = (name) => new RegExp(`^${name} = (\\d+)$`, 'm').exec(makefile)?.[1];
+  return field('VERSION') && field('PATCHLEVEL')
+    ? `${field('VERSION')}.${field('PATCHLEVEL')}`
+    : undefined;
+}
+
+/**
+ * Reasons the run cannot go ahead here; empty when it can. The tree must be Linux
+ * @wantedVersion: the bundled spec's entry points are that kernel's.
+ */
+export function missingPrerequisites(linuxSource, wantedVersion = '6.12') {
   const missing = [];
-  if (
-    !existsSync(join(linuxSource, 'Makefile')) ||
-    !existsSync(join(linuxSource, 'arch/x86/entry/syscalls'))
-  ) {
+  const version = treeVersion(linuxSource);
+  if (!version || !existsSync(join(linuxSource, 'arch/x86/entry/syscalls'))) {
     missing.push(
       `no Linux source tree at ${linuxSource} (set SYSCALLTBL_LINUX_SRC, or install linux-source-6.12 and extract /usr/src/linux-source-6.12.tar.xz)`,
+    );
+  } else if (version !== wantedVersion) {
+    missing.push(
+      `the tree at ${linuxSource} is Linux ${version}, not ${wantedVersion}: the spec's tables name ${wantedVersion}'s entry points (set SYSCALLTBL_LINUX_SRC to a ${wantedVersion} tree)`,
     );
   }
   for (const [command, pkg] of Object.entries(COMMANDS)) {
