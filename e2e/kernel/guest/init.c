@@ -3,7 +3,7 @@
  * /init of the e2e guest (x86-64, static, no libc). Runs the checks in order, each printed as
  * an E2E-CHECK line, then powers the machine off through QEMU's isa-debug-exit device:
  *
- *   ordinary calls; every stub -ENOSYS ("before"); the i386 program, same checks;
+ *   ordinary calls; every stub -ENOSYS ("before"); the i386 and x32 programs, same checks;
  *   load streams_stub.ko and e2e_probe.ko; the handlers answer ("loaded"), both ABIs;
  *   unload both; every stub -ENOSYS again ("after"), both ABIs.
  */
@@ -16,21 +16,21 @@ E2E_START;
 
 static char *const e2e_env[] = {0};
 
-/* Runs "/compat32 <phase>" and reports whether it ran and passed all its checks. */
-static void run_compat32(const char *phase)
+/* Runs "/<abi> <phase>" and reports whether it ran and passed all its checks. */
+static void run_program(const char *abi, const char *path, const char *phase)
 {
-	char *const argv[] = {"/compat32", (char *)phase, 0};
+	char *const argv[] = {(char *)path, (char *)phase, 0};
 	int status = -1;
 	long pid, r;
 
 	pid = sys0(NR_fork);
 	if (pid == 0) {
 		r = sys3(NR_execve, argv[0], argv, e2e_env);
-		sys1(NR_exit_group, 100 - r); /* 100 + errno: execve failed (no IA-32 emulation?) */
+		sys1(NR_exit_group, 100 - r); /* 100 + errno: execve failed (no such ABI?) */
 	}
 	r = pid < 0 ? pid : sys4(NR_wait4, pid, &status, 0, 0);
 	/* status: exited (low 7 bits 0) with the number of failed checks as its code. */
-	check("i386", "program", phase, r == pid && status == 0, "wait-status", r < 0 ? r : status);
+	check(abi, "program", phase, r == pid && status == 0, "wait-status", r < 0 ? r : status);
 }
 
 /* init_module() on a file of the initramfs; the module's init registers its stub handlers. */
@@ -81,17 +81,20 @@ void e2e_start(long *sp)
 
 	ordinary_checks("boot", 1);
 	stub_checks_unloaded("before");
-	run_compat32("before");
+	run_program("i386", "/i386", "before");
+	run_program("x32", "/x32", "before");
 
 	load_module("/lib/modules/streams_stub.ko", "streams_stub");
 	load_module("/lib/modules/e2e_probe.ko", "e2e_probe");
 	stub_checks_loaded("loaded");
-	run_compat32("loaded");
+	run_program("i386", "/i386", "loaded");
+	run_program("x32", "/x32", "loaded");
 
 	unload_module("streams_stub");
 	unload_module("e2e_probe");
 	stub_checks_unloaded("after");
-	run_compat32("after");
+	run_program("i386", "/i386", "after");
+	run_program("x32", "/x32", "after");
 
 	out("E2E-END failures ");
 	out_long(e2e_failures);

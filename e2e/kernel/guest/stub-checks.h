@@ -1,14 +1,17 @@
 /* SPDX-License-Identifier: GPL-2.0 */
 /*
- * The checks both ABIs run: ordinary calls, and the stub calls in each phase of the module's
- * life. The i386 program makes the same calls through the 32-bit entry (compat table).
+ * The checks every ABI runs: ordinary calls, and the stub calls in each phase of the module's
+ * life. The i386 program makes the same calls through the 32-bit entry (the ia32 table), the
+ * x32 program through the 64-bit entry with __X32_SYSCALL_BIT (the x32 table).
  */
 #ifndef E2E_STUB_CHECKS_H
 #define E2E_STUB_CHECKS_H
 
 #include "report.h"
 
-#if defined(__x86_64__)
+#if defined(__x86_64__) && defined(__ILP32__)
+#define E2E_ABI "x32"
+#elif defined(__x86_64__)
 #define E2E_ABI "x86_64"
 #else
 #define E2E_ABI "i386"
@@ -21,7 +24,7 @@
 /* What /etc/e2e-message holds (the driver writes the same text into the initramfs). */
 static const char e2e_message[] = "syscalltbl e2e: read through the table\n";
 
-/* struct strbuf in this ABI's layout: the 32-bit program passes 4-byte pointers. */
+/* struct strbuf in this ABI's layout: the i386 and x32 programs pass 4-byte pointers. */
 struct e2e_strbuf {
 	int maxlen;
 	int len;
@@ -51,7 +54,7 @@ static int is_message(const char *buf, long n)
  */
 static void ordinary_checks(const char *phase, int expect_init)
 {
-	const char *written = expect_init ? "/written-by-init" : "/written-by-compat32";
+	const char *written = "/written-by-" E2E_ABI;
 	char buf[128];
 	char uts[6 * 65];
 	long fd, n, pid, r;
@@ -76,6 +79,12 @@ static void ordinary_checks(const char *phase, int expect_init)
 }
 
 /* Before the module is loaded and after it is gone: every stub says -ENOSYS. */
+/* e2e_probe(value, magic): value is a signed long, so passed sign-extended (sys.h). */
+static long e2e_probe(long value)
+{
+	return (long)sys6(E2E_PROBE_NR, (e2e_reg)value, E2E_ARG(E2E_PROBE_MAGIC), 0, 0, 0, 0);
+}
+
 static void stub_checks_unloaded(const char *phase)
 {
 	long r;
@@ -84,7 +93,7 @@ static void stub_checks_unloaded(const char *phase)
 	check(E2E_ABI, "getpmsg", phase, r == -E2E_ENOSYS, "result", r);
 	r = sys5(NR_putpmsg, 0, 0, 0, 0, 0);
 	check(E2E_ABI, "putpmsg", phase, r == -E2E_ENOSYS, "result", r);
-	r = sys2(E2E_PROBE_NR, -300000, E2E_PROBE_MAGIC);
+	r = e2e_probe(-300000);
 	check(E2E_ABI, "e2e_probe", phase, r == -E2E_ENOSYS, "result", r);
 }
 
@@ -122,7 +131,7 @@ static void stub_checks_loaded(const char *phase)
 		sys1(NR_close, fd);
 	}
 
-	r = sys2(E2E_PROBE_NR, -300000, E2E_PROBE_MAGIC);
+	r = e2e_probe(-300000);
 	check(E2E_ABI, "e2e_probe", phase, r == -100000, "result", r);
 }
 

@@ -13,29 +13,33 @@ const LOADED_CHECKS = [
 ];
 const ORDINARY = ['read-file', 'write-file', 'getpid', 'uname'];
 
+/** The 32-bit ABIs, each checked by its own program (guest/abi32.c), and the entry it takes. */
+const ABI32 = { i386: '32-bit entry, ia32 table', x32: 'x32 entry, x32 table' };
+const ENTRY = { x86_64: '64-bit entry', ...ABI32 };
+
 /** The checks, in the order the guest runs them, each with the requirement it proves. */
 export function expectedChecks() {
   const checks = [];
   const add = (id, proves) => checks.push({ id, proves });
   add('x86_64.mount-devtmpfs.boot', 'ordinary syscalls');
-  for (const what of ORDINARY) add(`x86_64.${what}.boot`, 'ordinary syscalls');
-  for (const what of ORDINARY) add(`i386.${what}.before`, 'ordinary syscalls');
+  for (const what of ORDINARY) add(`x86_64.${what}.boot`, 'ordinary syscalls (64-bit entry)');
   for (const phase of ['before', 'loaded', 'after']) {
     if (phase === 'loaded') {
       add('x86_64.insmod.streams_stub', 'stubs: module loaded');
       add('x86_64.insmod.e2e_probe', 'stubs: module loaded');
     }
-    for (const abi of ['x86_64', 'i386']) {
+    for (const abi of ['x86_64', ...Object.keys(ABI32)]) {
+      if (abi !== 'x86_64' && phase === 'before') {
+        for (const what of ORDINARY)
+          add(`${abi}.${what}.before`, `ordinary syscalls (${ENTRY[abi]})`);
+      }
       for (const what of phase === 'loaded' ? LOADED_CHECKS : STUB_CALLS) {
         const proves =
           what === 'e2e_probe' ? 'syscall added in the spec copy' : 'stubs: getpmsg/putpmsg';
-        add(
-          `${abi}.${what}.${phase}`,
-          `${proves} (${abi === 'i386' ? '32-bit entry' : '64-bit entry'})`,
-        );
+        add(`${abi}.${what}.${phase}`, `${proves} (${ENTRY[abi]})`);
       }
+      if (abi !== 'x86_64') add(`${abi}.program.${phase}`, `the ${abi} program ran and passed`);
     }
-    add(`i386.program.${phase}`, 'the i386 program ran (IA-32 emulation)');
     if (phase === 'loaded') {
       add('x86_64.rmmod.streams_stub', 'stubs: module unloaded');
       add('x86_64.rmmod.e2e_probe', 'stubs: module unloaded');

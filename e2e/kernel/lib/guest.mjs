@@ -22,43 +22,35 @@ const CFLAGS = [
   '-Werror',
 ];
 
+/** The guest's programs: /init, and the same checks for each 32-bit ABI (abi32.c). */
+const PROGRAMS = [
+  { name: 'init', source: 'init.c', flags: [], table: 'x86/64' },
+  { name: 'i386', source: 'abi32.c', flags: ['-m32'], table: 'x86/32' },
+  { name: 'x32', source: 'abi32.c', flags: ['-mx32'], table: 'x86/64' },
+];
+
 /**
- * Compiles /init (x86-64) and /compat32 (i386) into @out. @probeNumbers gives e2e_probe's
- * number in each table of the spec copy, {'x86/64': n, 'x86/32': m}.
+ * Compiles the guest programs into @out; returns {name: path}. @probeNumbers gives e2e_probe's
+ * number in each table of the spec copy, {'x86/64': n, 'x86/32': m} (x32 numbers are x86/64's).
  */
 export async function compileGuest({ sourceDir, out, probeNumbers, log }) {
   mkdirSync(out, { recursive: true });
-  const init = join(out, 'init');
-  const compat32 = join(out, 'compat32');
-  await mustRun(
-    'compiling the guest /init (x86-64)',
-    [
-      'gcc',
-      ...CFLAGS,
-      `-DE2E_PROBE_NR=${probeNumbers['x86/64']}`,
-      '-o',
-      init,
-      join(sourceDir, 'init.c'),
-    ],
-    { log },
-  );
-  await mustRun(
-    'compiling the guest /compat32 (i386)',
-    [
-      'gcc',
-      '-m32',
-      ...CFLAGS,
-      `-DE2E_PROBE_NR=${probeNumbers['x86/32']}`,
-      '-o',
-      compat32,
-      join(sourceDir, 'compat32.c'),
-    ],
-    { log },
-  );
-  return { init, compat32 };
+  const programs = {};
+  for (const { name, source, flags, table } of PROGRAMS) {
+    programs[name] = join(out, name);
+    const argv = ['gcc', ...flags, ...CFLAGS, `-DE2E_PROBE_NR=${probeNumbers[table]}`];
+    await mustRun(
+      `compiling the guest's /${name}`,
+      [...argv, '-o', programs[name], join(sourceDir, source)],
+      {
+        log,
+      },
+    );
+  }
+  return programs;
 }
 
-/** Writes the initramfs: /init, /compat32, /etc/e2e-message, the modules, /dev/console. */
+/** Writes the initramfs: the programs, /etc/e2e-message, the modules, /dev/console. */
 export function writeInitramfs({ build, out, programs, modules }) {
   const tool = join(build, 'usr/gen_init_cpio');
   if (!existsSync(tool))
@@ -70,8 +62,7 @@ export function writeInitramfs({ build, out, programs, modules }) {
     'nod /dev/console 0600 0 0 c 5 1',
     'dir /etc 0755 0 0',
     `file /etc/e2e-message ${message} 0644 0 0`,
-    `file /init ${programs.init} 0755 0 0`,
-    `file /compat32 ${programs.compat32} 0755 0 0`,
+    ...Object.entries(programs).map(([name, path]) => `file /${name} ${path} 0755 0 0`),
     'dir /lib 0755 0 0',
     'dir /lib/modules 0755 0 0',
     ...Object.entries(modules).map(([name, ko]) => `file /lib/modules/${name}.ko ${ko} 0644 0 0`),

@@ -18,13 +18,13 @@ function hasCommand(name) {
   return spawnSync('sh', ['-c', `command -v ${name}`], { stdio: 'ignore' }).status === 0;
 }
 
-/** Whether gcc makes a static freestanding i386 program here (no multilib libc needed). */
-function canCompileI386() {
-  const dir = mkdtempSync(join(tmpdir(), 'syscalltbl-m32-'));
+/** Whether gcc makes a static freestanding program for @abiFlag here (no multilib libc needed). */
+function canCompileFor(abiFlag) {
+  const dir = mkdtempSync(join(tmpdir(), 'syscalltbl-abi-'));
   try {
     writeFileSync(join(dir, 'a.c'), 'void _start(void) { for (;;) ; }\n');
     const args = [
-      '-m32',
+      abiFlag,
       '-static',
       '-nostdlib',
       '-ffreestanding',
@@ -81,7 +81,13 @@ export function missingPrerequisites(linuxSource, wantedVersion = '6.12') {
   if (!existsSync('/usr/include/gelf.h') && !existsSync('/usr/include/libelf.h')) {
     missing.push('no libelf headers for objtool (Debian package libelf-dev)');
   }
-  if (hasCommand('gcc') && !canCompileI386())
-    missing.push('gcc cannot build a static i386 program (-m32)');
+  for (const [abi, flag] of [
+    ['i386', '-m32'],
+    ['x32', '-mx32'],
+  ]) {
+    if (hasCommand('gcc') && !canCompileFor(flag)) {
+      missing.push(`gcc cannot build a static ${abi} program (${flag})`);
+    }
+  }
   return missing;
 }

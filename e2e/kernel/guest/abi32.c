@@ -1,9 +1,9 @@
 // SPDX-License-Identifier: GPL-2.0
 /*
- * /compat32 of the e2e guest (i386, static, no libc), run by /init under IA-32 emulation:
- * the same checks through the 32-bit entry (int $0x80), so the kernel's ia32 table and the
- * stubs' compat entry points are what answer. argv[1] is the phase: before, loaded, after.
- * Exits with the number of failed checks.
+ * /i386 and /x32 of the e2e guest (static, no libc; this file built with -m32 and with -mx32),
+ * run by /init: the same checks through the 32-bit entry (int $0x80: the ia32 table and the
+ * stubs' compat entry points) and through x32's (syscall with __X32_SYSCALL_BIT: the x32
+ * table). argv[1] is the phase: before, loaded, after. Exits with the number of failed checks.
  */
 #include "stub-checks.h"
 
@@ -23,7 +23,7 @@ void e2e_start(long *sp)
 	} else if (str_eq(phase, "after")) {
 		stub_checks_unloaded(phase);
 	} else {
-		say("compat32: usage: /compat32 before|loaded|after");
+		say("usage: /" E2E_ABI " before|loaded|after");
 		e2e_failures++;
 	}
 	sys1(NR_exit_group, e2e_failures);
