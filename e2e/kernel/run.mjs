@@ -2,7 +2,7 @@
 // The kernel end-to-end check (npm run e2e:kernel): builds Linux 6.12 for x86_64 from
 // syscalltbl's tables and stubs, boots it under QEMU, and calls the syscalls from inside.
 // README.md beside this file says what each step does and why.
-import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { availableParallelism, tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -81,6 +81,28 @@ function specKernelVersion(specPath) {
   }
 }
 
+const WORK_MARK = '.syscalltbl-e2e-work';
+
+/**
+ * Makes @work the run's folder: a new or empty folder gets the mark; one with the mark is
+ * reused. Anything else is refused, so that --clean never removes a folder that is not ours.
+ */
+function claimWorkDir(work) {
+  let entries;
+  try {
+    entries = readdirSync(work);
+  } catch {
+    entries = undefined; // not there yet
+  }
+  if (entries && entries.length > 0 && !entries.includes(WORK_MARK)) {
+    throw new InputError(
+      `--work ${work}: the folder is not empty and not a kernel e2e build folder (no ${WORK_MARK}); name a new or empty one`,
+    );
+  }
+  mkdirSync(work, { recursive: true });
+  writeFileSync(join(work, WORK_MARK), 'syscalltbl kernel e2e build folder (npm run e2e:kernel)\n');
+}
+
 /** Runs @fn, adding its seconds to @timings under @name. */
 async function timed(timings, name, fn) {
   const started = performance.now();
@@ -95,7 +117,11 @@ async function e2e(options, result) {
   const { work, jobs } = options;
   const timings = result.timings;
   const logs = join(work, 'logs');
-  if (options.clean) rmSync(work, { recursive: true, force: true });
+  claimWorkDir(work);
+  if (options.clean) {
+    rmSync(work, { recursive: true, force: true });
+    claimWorkDir(work);
+  }
   mkdirSync(logs, { recursive: true });
   const log = (name) => {
     const path = join(logs, `${name}.log`);

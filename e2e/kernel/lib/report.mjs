@@ -26,7 +26,7 @@ export function formatReport(options, result) {
   for (const id of result.unexpected ?? []) lines.push(`UNEXPECTED ${id}`);
   for (const p of result.problems) lines.push(`problem: ${p}`);
   const times = Object.entries(result.timings).map(([k, v]) => `${k} ${v} s`);
-  lines.push(`times: ${times.join(', ')}`);
+  if (times.length > 0) lines.push(`times: ${times.join(', ')}`);
   if (result.checks) {
     const passed = result.checks.filter((c) => c.status === 'pass').length;
     lines.push(`checks: ${passed}/${result.checks.length} passed`);
