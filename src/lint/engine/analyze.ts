@@ -144,7 +144,10 @@ export function analyzeFile(
 
   // A function's own definition header is not a call of it (`static void update_mapping_prot(…)`).
   const definitions = new Set(fns.map((f) => f.nameTok));
-  for (const s of stmts) collect(segs[s.seg] as Segment, s.seg, s.start, s.end, s.scope);
+  collectAll();
+  function collectAll(): void {
+    for (const s of stmts) collect(segs[s.seg] as Segment, s.seg, s.start, s.end, s.scope);
+  }
 
   function collect(seg: Segment, si: number, a: number, b: number, scope: number): void {
     const toks = seg.toks;
@@ -179,26 +182,41 @@ export function analyzeFile(
   // A symbol file can only be read where the text names one.
   let opensFiles = false;
   const namesSymbolFile = file.text.includes('/proc/kallsyms') || file.text.includes('System.map');
-  for (const c of calls) {
-    const name = tokText(c.seg, c.callee);
-    if (c.seg === 0 && c.scope >= 0 && COMPARES.has(name)) comparisons.push(c);
-    else if (SYMBOL_ITERATORS.get(name)) iteratorCalls.push(c);
-    else if (c.scope >= 0 && SYMBOL_PRINTERS.has(name)) printers.add(c.scope);
-    else if (namesSymbolFile && FILE_OPENERS.has(name)) opensFiles = true;
-    if ((name === 'module_param' || name === 'module_param_unsafe') && c.args[0]) {
-      moduleParams.add(tokText(c.seg, c.args[0][0]));
-    } else if (name === 'module_param_named' && c.args[1]) {
-      moduleParams.add(tokText(c.seg, c.args[1][0]));
-    }
-  }
-  for (const m of segs.slice(1)) if (m.macro) macroIsFn.set(m.macro.name, m.macro.params !== null);
   // `#define SCT_ADDR 0xc0321560`: an object-like macro holding a kernel address.
   const addressMacros = new Set<string>();
-  for (const m of segs) {
-    if (!m.macro || m.macro.params !== null || m.toks.length > 3) continue;
-    const body = m.toks.filter((t) => t.text !== '(' && t.text !== ')');
-    if (body.length === 1 && body[0]?.type === 'num' && isKernelAddress(body[0].text))
-      addressMacros.add(m.macro.name);
+  // Every loop of the analysis is in a function of its own (here and below), so this function,
+  // which creates all the closures, does not run hot and is never optimised: TurboFan's escape
+  // analysis of it (its context and some 35 closures) took 0.5-0.9 s a compile, twice to four
+  // times a run. V8 optimises, and after a deopt re-optimises, only the small phase functions.
+  classifyCalls();
+  noteMacros();
+
+  function classifyCalls(): void {
+    for (const c of calls) {
+      const name = tokText(c.seg, c.callee);
+      if (c.seg === 0 && c.scope >= 0 && COMPARES.has(name)) comparisons.push(c);
+      else if (SYMBOL_ITERATORS.get(name)) iteratorCalls.push(c);
+      else if (c.scope >= 0 && SYMBOL_PRINTERS.has(name)) printers.add(c.scope);
+      else if (namesSymbolFile && FILE_OPENERS.has(name)) opensFiles = true;
+      if ((name === 'module_param' || name === 'module_param_unsafe') && c.args[0]) {
+        moduleParams.add(tokText(c.seg, c.args[0][0]));
+      } else if (name === 'module_param_named' && c.args[1]) {
+        moduleParams.add(tokText(c.seg, c.args[1][0]));
+      }
+    }
+  }
+
+  function noteMacros(): void {
+    for (let si = 1; si < segs.length; si++) {
+      const m = (segs[si] as Segment).macro;
+      if (m) macroIsFn.set(m.name, m.params !== null);
+    }
+    for (const m of segs) {
+      if (!m.macro || m.macro.params !== null || m.toks.length > 3) continue;
+      const body = m.toks.filter((t) => t.text !== '(' && t.text !== ')');
+      if (body.length === 1 && body[0]?.type === 'num' && isKernelAddress(body[0].text))
+        addressMacros.add(m.macro.name);
+    }
   }
 
   function tokText(seg: number, i: number): string {
@@ -495,27 +513,33 @@ export function analyzeFile(
     return li >= 0 && arg ? symbolOf(asg.seg, arg[0], arg[1], asg.scope) : null;
   }
 
-  // Kprobes placed on kallsyms_lookup_name: their `.addr` is the lookup function.
-  for (const asg of assigns) {
-    if (asg.shape !== 'field' || tokText(asg.seg, asg.nameTok) !== 'symbol_name') continue;
-    if (assignedValue(asg) !== 'kallsyms_lookup_name') continue;
-    const seg = segs[asg.seg] as Segment;
-    const [l0] = asg.lhs;
-    if (seg.toks[l0]?.text === '.') {
-      const s = stmts.find((x) => x.seg === asg.seg && x.start <= l0 && x.end > l0);
-      if (s)
-        for (const n of declaredNames(seg.toks, seg.match, s.start, s.end))
-          klnProbes.add(tokText(asg.seg, n));
-    } else if (seg.toks[l0]?.type === 'id') klnProbes.add(tokText(asg.seg, l0));
+  noteKlnProbes();
+  function noteKlnProbes(): void {
+    // Kprobes placed on kallsyms_lookup_name: their `.addr` is the lookup function.
+    for (const asg of assigns) {
+      if (asg.shape !== 'field' || tokText(asg.seg, asg.nameTok) !== 'symbol_name') continue;
+      if (assignedValue(asg) !== 'kallsyms_lookup_name') continue;
+      const seg = segs[asg.seg] as Segment;
+      const [l0] = asg.lhs;
+      if (seg.toks[l0]?.text === '.') {
+        const s = stmts.find((x) => x.seg === asg.seg && x.start <= l0 && x.end > l0);
+        if (s)
+          for (const n of declaredNames(seg.toks, seg.match, s.start, s.end))
+            klnProbes.add(tokText(asg.seg, n));
+      } else if (seg.toks[l0]?.type === 'id') klnProbes.add(tokText(asg.seg, l0));
+    }
   }
 
   // `x[__NR_...]` sites, found once: the fixpoint below revisits them every round.
   const nrIndexes: Array<[number, number]> = [];
-  segs.forEach((seg, si) => {
-    const toks = seg.toks;
-    for (let i = 1; i < toks.length; i++)
-      if (toks[i]?.text === '[' && toks[i + 1]?.text.startsWith('__NR_')) nrIndexes.push([si, i]);
-  });
+  findNrIndexes();
+  function findNrIndexes(): void {
+    for (let si = 0; si < segs.length; si++) {
+      const toks = (segs[si] as Segment).toks;
+      for (let i = 1; i < toks.length; i++)
+        if (toks[i]?.text === '[' && toks[i + 1]?.text.startsWith('__NR_')) nrIndexes.push([si, i]);
+    }
+  }
   const scanners = scannerFunctions(segs[0] as Segment, fns, tableNames);
   let compareCalls = comparisons;
   const matched = new Set<Call>();
@@ -528,8 +552,11 @@ export function analyzeFile(
   };
   const lookedUp = new Map<string, string>();
   const lookedUpTried = new Set<Assign>();
-  for (const [name, idx] of symbolSearchWrappers())
-    if (wrappers[name] === undefined) wrappers[name] = idx;
+  noteSearchWrappers();
+  function noteSearchWrappers(): void {
+    for (const [name, idx] of symbolSearchWrappers())
+      if (wrappers[name] === undefined) wrappers[name] = idx;
+  }
 
   /**
    * What code does once a symbol name matched the table's: in the branch, a value stored in a
@@ -648,6 +675,20 @@ export function analyzeFile(
     return out;
   }
   for (let round = 0; round < 6; round++) {
+    // Every step runs every round (no short-circuit): each may add what the next one reads.
+    let changed = macroRound();
+    if (assignRound()) changed = true;
+    if (callRound()) changed = true;
+    if (paramRound()) changed = true;
+    if (scannerRound()) changed = true;
+    if (nameMatches()) changed = true;
+    if (returnRound()) changed = true;
+    if (wrapperRound()) changed = true;
+    if (nrIndexRound()) changed = true;
+    if (!changed) break;
+  }
+
+  function macroRound(): boolean {
     let changed = false;
     for (let si = 1; si < segs.length; si++) {
       const seg = segs[si] as Segment;
@@ -663,6 +704,11 @@ export function analyzeFile(
         }
       }
     }
+    return changed;
+  }
+
+  function assignRound(): boolean {
+    let changed = false;
     for (const asg of assigns) {
       if (asg.op !== '=' || asg.shape === 'other' || pastedName(asg)) continue;
       const k = valueKind(kindOf(asg.seg, asg.rhs[0], asg.rhs[1], asg.scope));
@@ -697,6 +743,11 @@ export function analyzeFile(
           aliases.set(`.${name}`, { seg: asg.seg, tok: asg.nameTok, name, kind: k });
       }
     }
+    return changed;
+  }
+
+  function callRound(): boolean {
+    let changed = false;
     for (const c of calls) {
       const name = tokText(c.seg, c.callee);
       // memcpy(shadow, table, size): the destination becomes a shadow copy of the table.
@@ -712,9 +763,10 @@ export function analyzeFile(
       }
       // Values passed to the module's own functions flow into their parameters.
       const targets = fnByName.get(name);
-      c.args.forEach(([x, y], idx) => {
+      for (let idx = 0; idx < c.args.length; idx++) {
+        const [x, y] = c.args[idx] as [number, number];
         const k = valueKind(kindOf(c.seg, x, y, c.scope));
-        if (!k || k === 'tname' || k === 'ename') return;
+        if (!k || k === 'tname' || k === 'ename') continue;
         params[name] ??= dict<Kind>();
         const p = params[name] as Record<string, Kind>;
         if (outranks(k, p[idx])) {
@@ -729,12 +781,18 @@ export function analyzeFile(
             changed = true;
           }
         }
-      });
+      }
     }
+    return changed;
+  }
+
+  function paramRound(): boolean {
+    let changed = false;
     // Parameters the project's other files pass values into.
-    fns.forEach((f, fi) => {
+    for (let fi = 0; fi < fns.length; fi++) {
+      const f = fns[fi] as FnScope;
       const ps = facts.params[f.name];
-      if (!ps) return;
+      if (!ps) continue;
       for (const [idx, k] of Object.entries(ps)) {
         const pn = f.params[Number(idx)];
         if (pn && outranks(k, locals[fi]?.[pn])) {
@@ -743,7 +801,12 @@ export function analyzeFile(
           changed = true;
         }
       }
-    });
+    }
+    return changed;
+  }
+
+  function scannerRound(): boolean {
+    let changed = false;
     // Functions that scan for the table (dispatch bytes, vector page, a slot compared) return
     // it; those that only read the IDT or the entry MSR return the syscall entry code.
     for (const [fi, k] of scanners) {
@@ -753,7 +816,11 @@ export function analyzeFile(
         changed = true;
       }
     }
-    if (nameMatches()) changed = true;
+    return changed;
+  }
+
+  function returnRound(): boolean {
+    let changed = false;
     // Function summaries: what they return, and which of them wrap a name lookup.
     for (const s of stmts) {
       if (s.scope < 0) continue;
@@ -768,6 +835,11 @@ export function analyzeFile(
         }
       }
     }
+    return changed;
+  }
+
+  function wrapperRound(): boolean {
+    let changed = false;
     for (const c of calls) {
       if (c.scope < 0 || c.args.length === 0) continue;
       const f = fns[c.scope];
@@ -782,6 +854,11 @@ export function analyzeFile(
         changed = true;
       }
     }
+    return changed;
+  }
+
+  function nrIndexRound(): boolean {
+    let changed = false;
     // A candidate address indexed by a syscall number is the table.
     for (const [si, i] of nrIndexes) {
       const seg = segs[si] as Segment;
@@ -804,7 +881,7 @@ export function analyzeFile(
         }
       }
     }
-    if (!changed) break;
+    return changed;
   }
 
   function scopeOf(si: number, i: number): number {
@@ -821,40 +898,50 @@ export function analyzeFile(
   if (!touchesTable && [...tableNames].some((n) => file.text.includes(n)))
     touchesTable = file.tokens.some((t) => t.type === 'id' && tableNames.has(t.text));
 
-  const codeCallees = new Set(calls.filter((c) => c.seg === 0).map((c) => tokText(0, c.callee)));
-  const exports = emptyFacts();
-  for (const [n, k] of Object.entries(globals))
-    if (!st.globals.get(n)?.isStatic) exports.globals[n] = k;
-  Object.assign(exports.fields, fields);
-  for (const s of segs)
-    if (s.macro && macros[s.macro.name])
-      exports.macros[s.macro.name] = macros[s.macro.name] as Kind;
-  for (const f of fns) {
-    if (returns[f.name]) exports.returns[f.name] = returns[f.name] as Kind;
-    if (wrappers[f.name] !== undefined) exports.wrappers[f.name] = wrappers[f.name] as number;
-  }
-  // Only calls in code to functions defined elsewhere: a macro body's `hi(sym)` or `FN(x)` is no function.
-  for (const [fn, ps] of Object.entries(params)) {
-    if (
-      fnByName.has(fn) ||
-      macroIsFn.has(fn) ||
-      fn.length < 4 ||
-      /^[A-Z0-9_]+$/.test(fn) ||
-      !codeCallees.has(fn)
-    )
-      continue;
-    exports.params[fn] = ps;
+  const exports = exportsOf();
+  const namedCalls = namedCallsOf();
+
+  function exportsOf(): ProjectFacts {
+    const codeCallees = new Set(calls.filter((c) => c.seg === 0).map((c) => tokText(0, c.callee)));
+    const exports = emptyFacts();
+    for (const [n, k] of Object.entries(globals))
+      if (!st.globals.get(n)?.isStatic) exports.globals[n] = k;
+    Object.assign(exports.fields, fields);
+    for (const s of segs)
+      if (s.macro && macros[s.macro.name])
+        exports.macros[s.macro.name] = macros[s.macro.name] as Kind;
+    for (const f of fns) {
+      if (returns[f.name]) exports.returns[f.name] = returns[f.name] as Kind;
+      if (wrappers[f.name] !== undefined) exports.wrappers[f.name] = wrappers[f.name] as number;
+    }
+    // Only calls in code to functions defined elsewhere: a macro body's `hi(sym)` or `FN(x)` is no function.
+    for (const [fn, ps] of Object.entries(params)) {
+      if (
+        fnByName.has(fn) ||
+        macroIsFn.has(fn) ||
+        fn.length < 4 ||
+        /^[A-Z0-9_]+$/.test(fn) ||
+        !codeCallees.has(fn)
+      )
+        continue;
+      exports.params[fn] = ps;
+    }
+
+    return exports;
   }
 
-  const namedCalls = new Set<string>();
-  for (const c of calls) {
-    const name = tokText(c.seg, c.callee);
-    if (namedCalls.has(name) || lookupIndex(c.seg, c.callee, c.scope) >= 0) continue;
-    const names = c.args.some(([a, b]) => {
-      const sym = symbolOf(c.seg, a, b, c.scope);
-      return sym !== null && (tableSymbol(sym, tableNames) !== null || ENTRY_SYMBOLS.has(sym));
-    });
-    if (names) namedCalls.add(name);
+  function namedCallsOf(): Set<string> {
+    const namedCalls = new Set<string>();
+    for (const c of calls) {
+      const name = tokText(c.seg, c.callee);
+      if (namedCalls.has(name) || lookupIndex(c.seg, c.callee, c.scope) >= 0) continue;
+      const names = c.args.some(([a, b]) => {
+        const sym = symbolOf(c.seg, a, b, c.scope);
+        return sym !== null && (tableSymbol(sym, tableNames) !== null || ENTRY_SYMBOLS.has(sym));
+      });
+      if (names) namedCalls.add(name);
+    }
+    return namedCalls;
   }
 
   return {
