@@ -57,7 +57,7 @@ export function tokenNeeds(
     domain: false,
     manager: false,
   };
-  const code = file.tokens.filter((t) => t.dir < 0);
+  const code = codeTokens(file);
   if (segmentNeeds(code, f, strNames, tables)) return true;
   const maskMacros = new Set<string>();
   for (const m of file.macros) {
@@ -76,6 +76,26 @@ export function tokenNeeds(
     (f.cr0Writer && f.wpMask) ||
     (f.domain && f.manager)
   );
+}
+
+/**
+ * The tokens outside directives: the runs between directives (each directive's tokens are one
+ * run), copied a run at a time.
+ */
+function codeTokens(file: ScannedFile): Token[] {
+  const toks = file.tokens;
+  if (file.directives.length === 0) return toks;
+  const runs: Token[][] = [];
+  let at = 0;
+  for (const d of file.directives) {
+    if (d.first > at) runs.push(toks.slice(at, d.first));
+    if (d.end > at) at = d.end;
+  }
+  if (toks.length > at) runs.push(toks.slice(at));
+  // Joined in groups: one call with every run as an argument could exceed the stack.
+  let code: Token[] = [];
+  for (let k = 0; k < runs.length; k += 1024) code = code.concat(...runs.slice(k, k + 1024));
+  return code;
 }
 
 interface Flags {
@@ -105,6 +125,7 @@ const ID_FLAG = {
   domain: 128,
   manager: 256,
   asm: 512,
+  clearBit: 1024,
 } as const;
 const ID_FLAGS: Map<string, number> = (() => {
   const m = new Map<string, number>();
@@ -123,8 +144,22 @@ const ID_FLAGS: Map<string, number> = (() => {
   add(['set_domain', 'modify_domain'], ID_FLAG.domain);
   add(['DOMAIN_MANAGER', 'DOMAIN_MANAGER_VALUE'], ID_FLAG.manager);
   add(ASM, ID_FLAG.asm);
+  add(['clear_bit', '__clear_bit'], ID_FLAG.clearBit);
   return m;
 })();
+/**
+ * The first character and length (63 for longer) of every identifier in ID_FLAGS: most
+ * identifiers have a shape none has, and skip the map (and hashing a fresh string).
+ */
+const ID_SHAPES: Uint8Array = (() => {
+  const shapes = new Uint8Array(128 * 64);
+  for (const n of ID_FLAGS.keys()) shapes[idShape(n.charCodeAt(0), n.length)] = 1;
+  return shapes;
+})();
+
+function idShape(first: number, length: number): number {
+  return (first & 127) * 64 + Math.min(length, 63);
+}
 
 function segmentNeeds(
   toks: Token[],
@@ -169,7 +204,10 @@ function segmentNeeds(
       value = null;
     }
     if (t.type === 'id') {
-      const flags = ID_FLAGS.get(x) ?? 0;
+      const len = x.length;
+      const first = x.charCodeAt(0);
+      const flags =
+        first < 128 && ID_SHAPES[idShape(first, len)] === 1 ? (ID_FLAGS.get(x) ?? 0) : 0;
       if (flags !== 0) {
         if (flags & ID_FLAG.decisive) return true;
         if (flags & ID_FLAG.moduleParam) f.cand = true;
@@ -182,8 +220,8 @@ function segmentNeeds(
         if (flags & ID_FLAG.manager) f.manager = true;
         if (flags & ID_FLAG.asm && asmNeeds(toks, i)) return true;
       }
-      if (x.length >= 9 && (x.charCodeAt(0) | 32) === 109 && SCAN_MSRS.test(x)) return true;
-      if (x.charCodeAt(0) === 95 && x.startsWith('__NR_')) {
+      if (len >= 9 && (first | 32) === 109 && SCAN_MSRS.test(x)) return true;
+      if (first === 95 && x.startsWith('__NR_')) {
         nr = true;
         if (toks[i - 1]?.text === '[') f.nrIndex = true;
       }
@@ -193,9 +231,14 @@ function segmentNeeds(
         f.cr0Writer = true;
       // clear_bit(16, &cr0) / clear_bit(X86_CR0_WP_BIT, &cr0).
       // A mask with a literal suffix (wp-disable strips [uUlL]+ from every token).
-      if (/[uUlL]$/.test(x) && WP_MASKS.has(x.replace(/[uUlL]+$/, '')) && afterInversion(toks, i))
+      const last = x.charCodeAt(len - 1);
+      if (
+        (last === 117 || last === 85 || last === 108 || last === 76) &&
+        WP_MASKS.has(x.replace(/[uUlL]+$/, '')) &&
+        afterInversion(toks, i)
+      )
         f.wpMask = true;
-      if (CLEAR_BIT.has(x) && toks[i + 1]?.text === '(') {
+      if (flags & ID_FLAG.clearBit && toks[i + 1]?.text === '(') {
         const bit = toks[i + 2]?.text;
         if (bit === '16' || bit === 'X86_CR0_WP_BIT') f.wpMask = true;
       }
@@ -240,8 +283,6 @@ function segmentNeeds(
   if (inRun && value !== null && strNames.has(value)) return true;
   return nr && sys && compares.length > 0 && slotCompares(toks, compares, tables);
 }
-
-const CLEAR_BIT = new Set(['clear_bit', '__clear_bit']);
 
 /** A macro body that is the WP bit: a mask wp-disable knows, or `1 << 16`, in parentheses or not. */
 function isWpMask(body: Token[]): boolean {
