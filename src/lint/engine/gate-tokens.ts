@@ -58,11 +58,14 @@ export function tokenNeeds(
     manager: false,
   };
   const code = codeTokens(file);
-  if (segmentNeeds(code, f, strNames, tables)) return true;
+  // The longest name a string literal could spell.
+  let longest = 0;
+  for (const n of strNames) longest = Math.max(longest, n.length);
+  if (segmentNeeds(code, f, strNames, longest, tables)) return true;
   const maskMacros = new Set<string>();
   for (const m of file.macros) {
     const body = file.tokens.slice(m.bodyStart, m.bodyEnd);
-    if (segmentNeeds(body, f, strNames, tables)) return true;
+    if (segmentNeeds(body, f, strNames, longest, tables)) return true;
     // wp-disable's mask macros (`#define CR0_WP_BIT 0x10000`, `(1 << 16)`): `~NAME` clears WP.
     if (m.params === null && body.length <= 7 && isWpMask(body))
       maskMacros.add((file.tokens[m.nameToken] as Token).text);
@@ -92,8 +95,9 @@ function codeTokens(file: ScannedFile): Token[] {
     if (d.end > at) at = d.end;
   }
   if (toks.length > at) runs.push(toks.slice(at));
-  // Joined in groups: one call with every run as an argument could exceed the stack.
-  let code: Token[] = [];
+  // Joined in groups: one call with every run as an argument could exceed the stack. Even
+  // empty, the array has the kind of the token array (one shape for the loop over it).
+  let code: Token[] = toks.slice(0, 0);
   for (let k = 0; k < runs.length; k += 1024) code = code.concat(...runs.slice(k, k + 1024));
   return code;
 }
@@ -165,13 +169,25 @@ function segmentNeeds(
   toks: Token[],
   f: Flags,
   strNames: ReadonlySet<string>,
+  longest: number,
   tables: ReadonlySet<string>,
 ): boolean {
   let nr = false;
   let sys = false;
   const compares: number[] = [];
-  let longest = 0;
-  for (const n of strNames) longest = Math.max(longest, n.length);
+  // What the segment tells the file-wide flags, kept in locals while the loop runs: a store
+  // to a flag first reached late (in an optimised loop) would cost a deopt and a recompile.
+  let bits = false;
+  let cand = false;
+  let cr0Writer = false;
+  let domain = false;
+  let manager = false;
+  let msr = false;
+  let msrCall = false;
+  let nrIndex = false;
+  let pte = false;
+  let rdmsrString = false;
+  let wpMask = false;
   let dispatch = 0;
   // The value of the run of adjacent string literals so far; null outside a run or once it
   // is longer than every name.
@@ -195,7 +211,7 @@ function segmentNeeds(
         }
       }
       if (/\bsidt\b|\\x[fF]{2}\\x14\\x(c5|C5|85)/.test(x)) return true;
-      if (x.indexOf('rdmsr') >= 0) f.rdmsrString = true;
+      if (x.indexOf('rdmsr') >= 0) rdmsrString = true;
       continue;
     }
     if (inRun) {
@@ -210,25 +226,24 @@ function segmentNeeds(
         first < 128 && ID_SHAPES[idShape(first, len)] === 1 ? (ID_FLAGS.get(x) ?? 0) : 0;
       if (flags !== 0) {
         if (flags & ID_FLAG.decisive) return true;
-        if (flags & ID_FLAG.moduleParam) f.cand = true;
-        if (flags & ID_FLAG.entryMsr) f.msr = true;
-        if (flags & ID_FLAG.msrCall) f.msrCall = true;
-        if (flags & ID_FLAG.pte && toks[i + 1]?.text === '(') f.pte = true;
-        if (flags & ID_FLAG.bits && makesWritableAt(toks, i)) f.bits = true;
-        if (flags & ID_FLAG.wpMask && afterInversion(toks, i)) f.wpMask = true;
-        if (flags & ID_FLAG.domain) f.domain = true;
-        if (flags & ID_FLAG.manager) f.manager = true;
+        if (flags & ID_FLAG.moduleParam) cand = true;
+        if (flags & ID_FLAG.entryMsr) msr = true;
+        if (flags & ID_FLAG.msrCall) msrCall = true;
+        if (flags & ID_FLAG.pte && toks[i + 1]?.text === '(') pte = true;
+        if (flags & ID_FLAG.bits && makesWritableAt(toks, i)) bits = true;
+        if (flags & ID_FLAG.wpMask && afterInversion(toks, i)) wpMask = true;
+        if (flags & ID_FLAG.domain) domain = true;
+        if (flags & ID_FLAG.manager) manager = true;
         if (flags & ID_FLAG.asm && asmNeeds(toks, i)) return true;
       }
       if (len >= 9 && (first | 32) === 109 && SCAN_MSRS.test(x)) return true;
       if (first === 95 && x.startsWith('__NR_')) {
         nr = true;
-        if (toks[i - 1]?.text === '[') f.nrIndex = true;
+        if (i > 0 && toks[i - 1]?.text === '[') nrIndex = true;
       }
       if (x.indexOf('sys_') >= 0 && SYS_NAME.test(x)) sys = true;
       // A CR0 writer called (wp-disable looks at calls with one argument).
-      if (x.indexOf('0') >= 0 && toks[i + 1]?.text === '(' && CR0_WRITER.test(x))
-        f.cr0Writer = true;
+      if (x.indexOf('0') >= 0 && toks[i + 1]?.text === '(' && CR0_WRITER.test(x)) cr0Writer = true;
       // clear_bit(16, &cr0) / clear_bit(X86_CR0_WP_BIT, &cr0).
       // A mask with a literal suffix (wp-disable strips [uUlL]+ from every token).
       const last = x.charCodeAt(len - 1);
@@ -237,26 +252,26 @@ function segmentNeeds(
         WP_MASKS.has(x.replace(/[uUlL]+$/, '')) &&
         afterInversion(toks, i)
       )
-        f.wpMask = true;
+        wpMask = true;
       if (flags & ID_FLAG.clearBit && toks[i + 1]?.text === '(') {
         const bit = toks[i + 2]?.text;
-        if (bit === '16' || bit === 'X86_CR0_WP_BIT') f.wpMask = true;
+        if (bit === '16' || bit === 'X86_CR0_WP_BIT') wpMask = true;
       }
     } else if (t.type === 'num') {
       const len = x.length;
-      if (len >= 10 && isKernelAddress(x)) f.cand = true;
-      if (len >= 5 && ENTRY_MSRS.has(normalNumber(x))) f.msr = true;
+      if (len >= 10 && isKernelAddress(x)) cand = true;
+      if (len >= 5 && ENTRY_MSRS.has(normalNumber(x))) msr = true;
       if (len >= 7) {
         const plain = x.replace(/[uUlL]+$/, '');
         if (SCAN_NUMBERS.test(plain) || SCAN_MSRS.test(x)) return true;
       }
       if (len >= 5) {
         const plain = x.replace(/[uUlL]+$/, '');
-        if (WP_CLEARED.has(plain) || WP_CLEARED.has(plain.toLowerCase())) f.wpMask = true;
-        if (WP_MASKS.has(plain) && afterInversion(toks, i)) f.wpMask = true;
+        if (WP_CLEARED.has(plain) || WP_CLEARED.has(plain.toLowerCase())) wpMask = true;
+        if (WP_MASKS.has(plain) && afterInversion(toks, i)) wpMask = true;
       }
       // `~(1 << 16)`, `~BIT(16)`.
-      if (x === '16' && invertedBit16(toks, i)) f.wpMask = true;
+      if (x === '16' && invertedBit16(toks, i)) wpMask = true;
       // Scanner functions: 0xff 0x14 0xc5 as consecutive numbers (analyze.ts scannerFunctions).
       const lower = len === 4 ? x.toLowerCase() : '';
       dispatch =
@@ -280,6 +295,17 @@ function segmentNeeds(
       if (numberText(t) === '0xff' && dispatchBytes(toks, i)) return true;
     } else if (x === '==' || x === '!=') compares.push(i);
   }
+  f.bits = f.bits || bits;
+  f.cand = f.cand || cand;
+  f.cr0Writer = f.cr0Writer || cr0Writer;
+  f.domain = f.domain || domain;
+  f.manager = f.manager || manager;
+  f.msr = f.msr || msr;
+  f.msrCall = f.msrCall || msrCall;
+  f.nrIndex = f.nrIndex || nrIndex;
+  f.pte = f.pte || pte;
+  f.rdmsrString = f.rdmsrString || rdmsrString;
+  f.wpMask = f.wpMask || wpMask;
   if (inRun && value !== null && strNames.has(value)) return true;
   return nr && sys && compares.length > 0 && slotCompares(toks, compares, tables);
 }
