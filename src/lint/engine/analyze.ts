@@ -86,6 +86,15 @@ export interface Analysis {
   namedCalls: string[];
 }
 
+/**
+ * Each symbol iterator's name argument, as a number: lookupIndex, inlined in many hot loops,
+ * reads no property for the rare iterator (a first property read there, once optimised, would
+ * cost each of those loops a deopt).
+ */
+const ITERATOR_NAME_ARGS: ReadonlyMap<string, number> = new Map(
+  [...SYMBOL_ITERATORS].map(([fn, it]) => [fn, it.name]),
+);
+
 /** How deep kindOf follows nested expressions. */
 const MAX_EXPRESSION_DEPTH = 256;
 
@@ -268,8 +277,8 @@ export function analyzeFile(
     const w = wrappers[name];
     if (w !== undefined) return w;
     if (LOOKUP_FUNCTIONS.has(name)) return 0;
-    const it = SYMBOL_ITERATORS.get(name);
-    if (it) return it.name;
+    const it = ITERATOR_NAME_ARGS.get(name);
+    if (it !== undefined) return it;
     return nameKind(name, scope) === 'lookup' ? 0 : -1;
   }
 
