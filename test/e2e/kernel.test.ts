@@ -36,12 +36,14 @@ const missing =
     ? ['SYSCALLTBL_E2E_KERNEL=0']
     : (missingPrerequisites(findLinuxSource()) as string[]);
 if (missing.length > 0) console.warn(`kernel e2e SKIPPED: ${missing.join('; ')}`);
-const work = mkdtempSync(join(tmpdir(), 'syscalltbl-e2e-test-'));
+const scratch = mkdtempSync(join(tmpdir(), 'syscalltbl-e2e-test-'));
+// The build folder must start new or empty: the run refuses any other it did not make.
+const work = join(scratch, 'work');
 const BUILD_TIMEOUT_MS = 30 * 60_000;
 let runs = 0;
 
 function e2e(...args: string[]): { status: number | null; output: string; result: E2eResult } {
-  const json = join(work, `result-${++runs}.json`);
+  const json = join(scratch, `result-${++runs}.json`);
   const run = spawnSync(
     process.execPath,
     [join(repoRoot, 'e2e/kernel/run.mjs'), '--work', work, '--json', json, ...args],
@@ -66,7 +68,7 @@ function statusOf(result: E2eResult, id: string): string | undefined {
   return result.checks?.find((c) => c.id === id)?.status;
 }
 
-afterAll(() => rmSync(work, { recursive: true, force: true }));
+afterAll(() => rmSync(scratch, { recursive: true, force: true }));
 
 describe.skipIf(missing.length > 0)(
   `kernel e2e${missing.length > 0 ? ` (SKIPPED: ${missing.join('; ')})` : ''}`,
@@ -74,7 +76,7 @@ describe.skipIf(missing.length > 0)(
     it('builds the kernel from the generated tables and stubs, boots it, and every check passes', {
       timeout: BUILD_TIMEOUT_MS,
     }, () => {
-      const marker = join(work, 'started');
+      const marker = join(scratch, 'started');
       writeFileSync(marker, '');
       const before = new Date(Date.now() - 2000);
       utimesSync(marker, before, before);
