@@ -158,12 +158,13 @@ export async function lintPaths(
         const lint = { words: null, gateTables: null };
         let again: FileOutcome[];
         if (round === 0) {
-          again = [
-            ...(await pool.run(escalating, settings, lint)).outcomes.sort(byIndex),
-            ...(await withNames(pool, candidates, index, first, names, settings, debug)).sort(
-              byIndex,
-            ),
-          ];
+          // Queued together: a reader done with one run's batches starts on the next while
+          // the others finish theirs. Outcomes are per file, so the order of runs is moot.
+          const [esc, named] = await Promise.all([
+            pool.run(escalating, settings, lint),
+            withNames(pool, candidates, index, first, names, settings, debug),
+          ]);
+          again = [...esc.outcomes.sort(byIndex), ...named.sort(byIndex)];
         } else {
           again =
             pending.length > 0
@@ -243,15 +244,23 @@ async function withNames(
       unsure.set(checked, list);
     }
   }
-  const out = (await pool.run(sure, settings, { words: null, gateTables: null })).outcomes;
-  let searched = 0;
-  for (const [checked, tasks] of unsure) {
+  // A file not holding a name it was checked for holds none of them: searched for every
+  // name some file missed, it matches exactly the names it missed. So one run searches them all.
+  const missing = new Set<string>();
+  const tasks: FileTask[] = [];
+  for (const [checked, group] of unsure) {
     const seen = new Set(first.names.slice(0, checked));
-    const missing = names.filter((n) => !seen.has(n));
-    if (missing.length === 0) continue;
-    searched += tasks.length;
-    out.push(...(await pool.run(tasks, settings, { words: missing, gateTables: null })).outcomes);
+    const missed = names.filter((n) => !seen.has(n));
+    if (missed.length === 0) continue;
+    for (const n of missed) missing.add(n);
+    tasks.push(...group);
   }
+  const searched = tasks.length;
+  const [held, found] = await Promise.all([
+    pool.run(sure, settings, { words: null, gateTables: null }),
+    pool.run(tasks, settings, { words: [...missing], gateTables: null }),
+  ]);
+  const out = [...held.outcomes, ...found.outcomes];
   debug?.(
     `names: ${sure.length} files hold one; ${searched} files searched again ` +
       `(checked for ${[...unsure.keys()].sort((a, b) => a - b).join(', ')} names)`,
