@@ -199,24 +199,43 @@ function chooseFingerprints(planned: Planned[]): void {
       if (!w.users.has(p)) w.users.set(p, o);
     }
   }
+  // Each window's count of uncovered words, kept as words are covered (rather than counted
+  // again over every window each round): the same choices, in a loop small enough to stay cheap.
+  const keys: number[] = [];
+  const freqs: number[] = [];
+  const counts: number[] = [];
+  const users: Array<Array<[Planned, number]>> = [];
+  const windowsOf = new Map<Planned, number[]>();
+  for (const [k, w] of windows) {
+    const wi = keys.length;
+    keys.push(k);
+    freqs.push(w.freq);
+    counts.push(w.users.size);
+    users.push([...w.users]);
+    for (const p of w.users.keys()) {
+      const list = windowsOf.get(p);
+      if (list) list.push(wi);
+      else windowsOf.set(p, [wi]);
+    }
+  }
   const open = new Set(planned);
   while (open.size > 0) {
     let best = -1;
     let score = -1;
-    for (const [k, w] of windows) {
-      let n = 0;
-      for (const p of w.users.keys()) if (open.has(p)) n++;
-      const s = n / (w.freq + 1e-12);
+    for (let wi = 0; wi < keys.length; wi++) {
+      const n = counts[wi] as number;
+      const s = n / ((freqs[wi] as number) + 1e-12);
       if (n > 0 && s > score) {
         score = s;
-        best = k;
+        best = wi;
       }
     }
-    for (const [p, o] of windows.get(best)?.users ?? []) {
+    for (const [p, o] of users[best] ?? []) {
       if (!open.has(p)) continue;
       open.delete(p);
       p.offset = o;
-      p.key = best;
+      p.key = keys[best] as number;
+      for (const wj of windowsOf.get(p) ?? []) (counts[wj] as number)--;
     }
   }
 }
