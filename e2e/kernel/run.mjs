@@ -113,6 +113,54 @@ async function timed(timings, name, fn) {
   }
 }
 
+/**
+ * Writes the spec copy (e2e_probe added, --swap applied), validates it and generates the x86
+ * tables, headers and stub source from it into @generated. Returns e2e_probe's numbers.
+ * A spec the copy or the validation rejects is bad input.
+ */
+async function generateFromSpecCopy({ options, cli, generated, log }) {
+  const specCopy = join(options.work, 'syscalls.e2e.yaml');
+  let probeNumbers;
+  const validate = (spec) =>
+    mustRun(`syscalltbl validate of ${spec}`, [process.execPath, cli, 'validate', '--spec', spec], {
+      log,
+    });
+  try {
+    // The spec as given first, so an error points into the user's file, then the copy.
+    await validate(options.spec);
+    probeNumbers = writeSpecCopy(options.spec, specCopy, { swap: options.swap });
+    await validate(specCopy);
+  } catch (error) {
+    throw new InputError(`the spec: ${error.message}`);
+  }
+  const argv = ['generate', '--stubs', '--arch', 'x86', '--spec', specCopy, '--out', generated];
+  await mustRun('syscalltbl generate', [process.execPath, cli, ...argv], { log });
+  return probeNumbers;
+}
+
+/** Builds examples/streams and the e2e_probe handler against the kernel; {name: .ko path}. */
+async function buildModules({ build, work, jobs, log }) {
+  const modules = {
+    streams_stub: {
+      dir: 'streams',
+      from: join(root, 'examples/streams'),
+      source: 'streams_stub.c',
+    },
+    e2e_probe: { dir: 'e2e_probe', from: join(here, 'module'), source: 'e2e_probe.c' },
+  };
+  const built = {};
+  for (const [name, { dir, from, source }] of Object.entries(modules)) {
+    built[name] = await buildModule({
+      build,
+      dir: join(work, 'modules', dir),
+      files: [source, 'Kbuild'].map((f) => join(from, f)),
+      jobs,
+      log,
+    });
+  }
+  return built;
+}
+
 async function e2e(options, result) {
   const { work, jobs } = options;
   const timings = result.timings;
@@ -132,26 +180,10 @@ async function e2e(options, result) {
   if (!existsSync(cli))
     throw new StepError(`${cli} is missing: run npm run build (npm run e2e:kernel does)`);
 
-  const specCopy = join(work, 'syscalls.e2e.yaml');
   const generated = join(work, 'generated');
-  await timed(timings, 'generate', async () => {
-    try {
-      result.probeNumbers = writeSpecCopy(options.spec, specCopy, { swap: options.swap });
-    } catch (error) {
-      throw new InputError(`the spec copy: ${error.message}`);
-    }
-    const generateLog = log('generate');
-    await mustRun('syscalltbl validate', ['node', cli, 'validate', '--spec', specCopy], {
-      log: generateLog,
-    });
-    await mustRun(
-      'syscalltbl generate',
-      ['node', cli, 'generate', '--stubs', '--arch', 'x86', '--spec', specCopy, '--out', generated],
-      {
-        log: generateLog,
-      },
-    );
-  });
+  result.probeNumbers = await timed(timings, 'generate', () =>
+    generateFromSpecCopy({ options, cli, generated, log: log('generate') }),
+  );
 
   const overlay = join(work, 'linux');
   const build = join(work, 'build');
@@ -189,25 +221,9 @@ async function e2e(options, result) {
     );
   }
 
-  const modules = await timed(timings, 'modules', async () => {
-    const modulesLog = log('modules');
-    return {
-      streams_stub: await buildModule({
-        build,
-        dir: join(work, 'modules/streams'),
-        files: ['streams_stub.c', 'Kbuild'].map((f) => join(root, 'examples/streams', f)),
-        jobs,
-        log: modulesLog,
-      }),
-      e2e_probe: await buildModule({
-        build,
-        dir: join(work, 'modules/e2e_probe'),
-        files: ['e2e_probe.c', 'Kbuild'].map((f) => join(here, 'module', f)),
-        jobs,
-        log: modulesLog,
-      }),
-    };
-  });
+  const modules = await timed(timings, 'modules', () =>
+    buildModules({ build, work, jobs, log: log('modules') }),
+  );
 
   const initramfs = await timed(timings, 'guest programs', async () => {
     const programs = await compileGuest({
