@@ -17,19 +17,26 @@ export interface ScannedFile {
   tokens: Token[];
   directives: Directive[];
   macros: Macro[];
-  lineStarts: number[];
+  /** Offsets of line starts, computed on first use. */
+  readonly lineStarts: number[];
 }
 
 export function scanSource(text: string): ScannedFile {
   const masked = maskSource(text);
   const { tokens, directives } = tokenize(text, masked);
+  // Only findings and suppression comments need positions: most scanned files have neither
+  // (the gate rejects half of them), so the line table is built when first read.
+  let starts: number[] | null = null;
   return {
     text,
     masked,
     tokens,
     directives,
     macros: collectMacros(tokens, directives),
-    lineStarts: lineStarts(text),
+    get lineStarts(): number[] {
+      starts ??= lineStarts(text);
+      return starts;
+    },
   };
 }
 

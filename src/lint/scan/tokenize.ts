@@ -1,7 +1,7 @@
 // Splits masked C text into tokens (identifiers, numbers, string and character literals,
 // punctuators) and marks which ones belong to preprocessor directives. Literal values are read
 // from the original text, since the masked copy blanks their insides.
-import type { MaskedSource } from './mask.js';
+import type { MaskedSource, Span } from './mask.js';
 
 export type TokenType = 'id' | 'num' | 'str' | 'chr' | 'op';
 
@@ -48,30 +48,34 @@ const PUNCT2 = new Set([
   '##',
 ]);
 
-/** Every punctuator's text by its first character: three-, two-, then one-character forms. */
-const PUNCT_BY_FIRST: Map<number, string[]> = (() => {
-  const map = new Map<number, string[]>();
+/**
+ * Every punctuator's text by its first character (an array indexed by the character code, not a
+ * map: about half of all tokens are punctuators): three-, two-, then one-character forms.
+ */
+const PUNCT_BY_FIRST: Array<string[] | undefined> = (() => {
+  const byFirst: Array<string[] | undefined> = new Array(128).fill(undefined);
   for (const p of [...PUNCT3, ...PUNCT2]) {
-    const list = map.get(p.charCodeAt(0)) ?? [];
+    const list = byFirst[p.charCodeAt(0)] ?? [];
     list.push(p);
-    map.set(p.charCodeAt(0), list);
+    byFirst[p.charCodeAt(0)] = list;
   }
-  for (const list of map.values()) list.sort((a, b) => b.length - a.length);
-  return map;
+  for (const list of byFirst) list?.sort((a, b) => b.length - a.length);
+  return byFirst;
 })();
 const SINGLE: string[] = Array.from({ length: 128 }, (_, c) => String.fromCharCode(c));
 
 /** The punctuator at `i` (first character `c`): the longest of PUNCT3, PUNCT2, else one character. */
 function punctuatorAt(m: string, i: number, c: number): string {
-  const longer = PUNCT_BY_FIRST.get(c);
-  if (longer) {
+  if (c >= 128) return m.slice(i, i + 1);
+  const longer = PUNCT_BY_FIRST[c];
+  if (longer !== undefined) {
     for (const p of longer) {
       let k = 1;
       while (k < p.length && m.charCodeAt(i + k) === p.charCodeAt(k)) k++;
       if (k === p.length) return p;
     }
   }
-  return c < 128 ? (SINGLE[c] as string) : m.slice(i, i + 1);
+  return SINGLE[c] as string;
 }
 
 function isIdStart(c: number): boolean {
@@ -91,22 +95,25 @@ export function tokenize(
   const m = source.masked;
   const tokens: Token[] = [];
   const directives: Directive[] = [];
-  const literalEnds = new Map<number, number>();
-  for (const s of source.strings) literalEnds.set(s.start, s.end);
-  for (const s of source.chars) literalEnds.set(s.start, s.end);
+  // Literals in order of their start (as the masker found them): the loop moves forward, so a
+  // cursor into each list finds the literal opening at a quote, if any.
+  const strings = source.strings;
+  const chars = source.chars;
+  let nextString = 0;
+  let nextChar = 0;
   const n = m.length;
   let i = 0;
   let atLineStart = true;
+  // The directive being read, or -1. A plain local (no closure reads it): the loop reads it
+  // for every token.
   let dir = -1;
-  const closeDirective = (): void => {
-    const d = directives[dir];
-    if (d) d.end = tokens.length;
-    dir = -1;
-  };
   while (i < n) {
     const c = m.charCodeAt(i);
     if (c === 10) {
-      if (dir >= 0) closeDirective();
+      if (dir >= 0) {
+        (directives[dir] as Directive).end = tokens.length;
+        dir = -1;
+      }
       atLineStart = true;
       i++;
       continue;
@@ -156,8 +163,17 @@ export function tokenize(
       }
       type = 'num';
     } else if (c === 34 || c === 39) {
-      const end = literalEnds.get(i);
-      if (end === undefined) {
+      let end = -1;
+      if (c === 34) {
+        while (nextString < strings.length && (strings[nextString] as Span).start < i) nextString++;
+        const s = strings[nextString];
+        if (s !== undefined && s.start === i) end = s.end;
+      } else {
+        while (nextChar < chars.length && (chars[nextChar] as Span).start < i) nextChar++;
+        const s = chars[nextChar];
+        if (s !== undefined && s.start === i) end = s.end;
+      }
+      if (end < 0) {
         // A stray quote (masked region edge or lone apostrophe): a one-character punctuator.
         i++;
         type = 'op';
@@ -175,7 +191,7 @@ export function tokenize(
     const raw = type === 'str' || type === 'chr' ? text.slice(start, i) : m.slice(start, i);
     tokens.push({ type, text: raw, start, end: i, dir });
   }
-  if (dir >= 0) closeDirective();
+  if (dir >= 0) (directives[dir] as Directive).end = tokens.length;
   return { tokens, directives };
 }
 
