@@ -4,6 +4,7 @@
 import type { ScannedFile, Token } from '../scan/index.js';
 import { stringValue } from '../scan/index.js';
 import { matchedRegion } from './branches.js';
+import { nameLengths } from './context.js';
 import { exprEnd, indexBase, lhsShape, lvalueStart, splitArgs } from './expressions.js';
 import { dict, emptyFacts, type Kind, outranks, type ProjectFacts } from './facts.js';
 import { scannerFunctions } from './scanners.js';
@@ -905,7 +906,7 @@ export function analyzeFile(
   let touchesTable = holdsTable;
   // A token can only be a table name the text holds.
   if (!touchesTable && [...tableNames].some((n) => file.text.includes(n)))
-    touchesTable = file.tokens.some((t) => t.type === 'id' && tableNames.has(t.text));
+    touchesTable = namesTable(file.tokens, tableNames);
 
   const exports = exportsOf();
   const namedCalls = namedCallsOf();
@@ -972,6 +973,15 @@ export function analyzeFile(
     symbolFileReads: readsOnce,
     namedCalls: [...namedCalls],
   };
+}
+
+/** Whether an identifier among `tokens` is a table name (its length checked before hashing it). */
+function namesTable(tokens: Token[], tableNames: Set<string>): boolean {
+  const lengths = nameLengths(tableNames);
+  for (const t of tokens)
+    if (t.type === 'id' && lengths[Math.min(t.text.length, 255)] === 1 && tableNames.has(t.text))
+      return true;
+  return false;
 }
 
 /** What a value read from an lvalue is: a table slot holds a syscall's code; other slots nothing. */

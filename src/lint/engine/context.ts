@@ -30,6 +30,22 @@ export function tok(a: Analysis, seg: number, i: number): Token | undefined {
   return a.st.segs[seg]?.toks[i];
 }
 
+const lengthsOf = new WeakMap<ReadonlySet<string>, Uint8Array>();
+
+/**
+ * 1 at each length some name of `names` has (longer than 255: at 255, a test that passes only
+ * to a Set lookup): a token whose length no name has is none of them, without hashing its text.
+ */
+export function nameLengths(names: ReadonlySet<string>): Uint8Array {
+  let lengths = lengthsOf.get(names);
+  if (!lengths) {
+    lengths = new Uint8Array(256);
+    for (const n of names) lengths[Math.min(n.length, 255)] = 1;
+    lengthsOf.set(names, lengths);
+  }
+  return lengths;
+}
+
 /** First identifier at or after `from` (before `to`), skipping casts, parentheses, `&` and `*`. */
 export function firstId(a: Analysis, seg: number, from: number, to: number): number {
   const toks = segTokens(a, seg).toks;

@@ -1,6 +1,8 @@
 // table-reference: the system call table named in code (declared, used), or held by a variable
 // or struct field under another name, known by where its value comes from.
-import { firstId } from '../engine/context.js';
+import { firstId, nameLengths, type RuleContext } from '../engine/context.js';
+import type { Segment } from '../engine/structure.js';
+import type { Token } from '../scan/index.js';
 import { type Rule, STUB_FIX } from './rule.js';
 
 type MessageIds = 'declaration' | 'use' | 'alias';
@@ -28,28 +30,7 @@ export const tableReference = {
     const a = context.analysis;
     // A token names the table only where the text does.
     const named = [...a.tableNames].some((n) => a.file.text.includes(n));
-    a.st.segs.forEach((seg, si) => {
-      if (!named) return;
-      const toks = seg.toks;
-      for (let i = 0; i < toks.length; i++) {
-        const t = toks[i];
-        if (t?.type !== 'id' || !a.tableNames.has(t.text)) continue;
-        const prev = toks[i - 1];
-        const next = toks[i + 1]?.text ?? '';
-        const declared =
-          prev !== undefined &&
-          (TYPE_BEFORE.test(prev.text) ||
-            (prev.text === '*' && toks[i - 2]?.type === 'id') ||
-            (prev.type === 'id' && !/^(return|sizeof|case)$/.test(prev.text))) &&
-          /^(\[|;|=|,|\)|__\w+|$)/.test(next);
-        context.report({
-          seg: si,
-          tok: i,
-          messageId: declared ? 'declaration' : 'use',
-          data: { name: t.text },
-        });
-      }
-    });
+    if (named) for (let si = 0; si < a.st.segs.length; si++) checkSegment(context, si);
     for (const al of a.aliases) {
       if (al.kind !== 'table') continue;
       context.report({
@@ -61,3 +42,30 @@ export const tableReference = {
     }
   },
 } satisfies Rule<MessageIds>;
+
+/** Table names declared or used in one segment. */
+function checkSegment(context: RuleContext<MessageIds>, si: number): void {
+  const a = context.analysis;
+  const toks = (a.st.segs[si] as Segment).toks;
+  const lengths = nameLengths(a.tableNames);
+  for (let i = 0; i < toks.length; i++) {
+    const t = toks[i] as Token;
+    // The length first: no hashing of the (fresh) text of every identifier.
+    if (t.type !== 'id' || lengths[Math.min(t.text.length, 255)] !== 1 || !a.tableNames.has(t.text))
+      continue;
+    const prev = toks[i - 1];
+    const next = toks[i + 1]?.text ?? '';
+    const declared =
+      prev !== undefined &&
+      (TYPE_BEFORE.test(prev.text) ||
+        (prev.text === '*' && toks[i - 2]?.type === 'id') ||
+        (prev.type === 'id' && !/^(return|sizeof|case)$/.test(prev.text))) &&
+      /^(\[|;|=|,|\)|__\w+|$)/.test(next);
+    context.report({
+      seg: si,
+      tok: i,
+      messageId: declared ? 'declaration' : 'use',
+      data: { name: t.text },
+    });
+  }
+}

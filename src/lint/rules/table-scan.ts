@@ -2,7 +2,7 @@
 // syscall number with that syscall's address, the IDT (`sidt`), the syscall entry MSR, ARM's
 // vector page, or the dispatch instruction's bytes in the entry code.
 
-import { asmStatements, numberText, tok } from '../engine/context.js';
+import { asmStatements, numberText, type RuleContext, tok } from '../engine/context.js';
 import type { Kind } from '../engine/facts.js';
 import { isOffset } from '../engine/scanners.js';
 import type { Segment } from '../engine/structure.js';
@@ -84,87 +84,7 @@ export const tableScan = {
     const a = context.analysis;
     // A slot compared needs a syscall number: most files have none (no comparison is looked at).
     const numbers = a.file.text.includes('__NR_');
-    a.st.segs.forEach((seg, si) => {
-      const toks = seg.toks;
-      for (let i = 0; i < toks.length; i++) {
-        const t = toks[i] as Token;
-        if (numbers && (t.text === '==' || t.text === '!=')) {
-          const l = side(seg, i - 1, -1);
-          const r = side(seg, i + 1, 1);
-          for (const [nr, other] of [
-            [l, r],
-            [r, l],
-          ] as const) {
-            const idx = toks.slice(nr[0], nr[1]).findIndex((x) => x.text.startsWith('__NR_'));
-            if (idx < 0) continue;
-            const scope =
-              si === 0 ? a.st.fns.findIndex((f) => i > f.bodyStart && i < f.bodyEnd) : -1;
-            const sym = toks
-              .slice(other[0], other[1])
-              .find(
-                (x) =>
-                  x.type === 'id' &&
-                  (SYSCALL_FN.test(x.text) || isCode(a.kind(si, other[0], other[1], scope))),
-              );
-            if (!sym || a.tableNames.has(sym.text)) continue;
-            let at = nr[0];
-            while (
-              at < nr[1] &&
-              (toks[at]?.type !== 'id' ||
-                /^(unsigned|long|int|void|char|const)$/.test(toks[at]?.text ?? ''))
-            )
-              at++;
-            context.report({
-              seg: si,
-              tok: at,
-              messageId: 'slotCompare',
-              data: { index: (toks[nr[0] + idx] as Token).text, symbol: sym.text },
-            });
-            break;
-          }
-        } else if (t.type === 'str' && /\bsidt\b/.test(t.text)) {
-          context.report({ seg: si, tok: i, messageId: 'idt', data: { how: 'sidt' } });
-        } else if (
-          t.type === 'id' &&
-          (t.text === 'store_idt' || t.text === 'native_store_idt') &&
-          toks[i + 1]?.text === '('
-        ) {
-          context.report({ seg: si, tok: i, messageId: 'idt', data: { how: t.text } });
-        } else if (t.type === 'num') {
-          const v = numberText(t);
-          const prev = toks[i - 1]?.text;
-          const castToPointer =
-            prev === ')' &&
-            toks[(seg.match[i - 1] ?? 0) + 1] &&
-            toks.slice(seg.match[i - 1] ?? i, i).some((x) => x.text === '*');
-          if ((ARM_VECTOR.has(v) && castToPointer) || ARM_LDR_PC.has(v)) {
-            context.report({ seg: si, tok: i, messageId: 'armVector', data: { value: t.text } });
-          }
-        }
-        if ((t.type === 'num' || t.type === 'chr') && numberText(t) === '0xff') {
-          // `call *table(,%rax,8)` is ff 14 c5 (x86-64), `call *table(,%eax,4)` ff 14 85 (i386).
-          // Compared or listed bytes only: not indexes or offsets (`p[1] == 0x14`, `*(p+1)`).
-          const rest: string[] = [];
-          for (
-            let k = i + 1, depth = 0;
-            k < Math.min(toks.length, i + 24) && rest.length < 2;
-            k++
-          ) {
-            const x = toks[k] as Token;
-            if (x.text === '[') depth++;
-            else if (x.text === ']') depth--;
-            else if (depth === 0 && (x.type === 'num' || x.type === 'chr') && !isOffset(toks, k))
-              rest.push(numberText(x));
-          }
-          if (rest[0] === '0x14' && (rest[1] === '0xc5' || rest[1] === '0x85')) {
-            context.report({ seg: si, tok: i, messageId: 'dispatchBytes', data: {} });
-          }
-        }
-        if (t.type === 'str' && /\\x[fF]{2}\\x14\\x(c5|C5|85)/.test(t.text)) {
-          context.report({ seg: si, tok: i, messageId: 'dispatchBytes', data: {} });
-        }
-      }
-    });
+    for (let si = 0; si < a.st.segs.length; si++) checkSegment(context, si, numbers);
     for (const c of a.calls) {
       const callee = tok(a, c.seg, c.callee)?.text ?? '';
       const arg0 = c.args[0];
@@ -201,3 +121,110 @@ export const tableScan = {
     }
   },
 } satisfies Rule<MessageIds>;
+
+type Context = RuleContext<MessageIds>;
+
+/**
+ * The per-token checks of one segment. The loop only dispatches on the token's type; each
+ * finding's test is a function of its own, so the loop stays small: V8 recompiles it each time a
+ * rare branch is first taken (a deopt), and a small loop is cheap to recompile.
+ */
+function checkSegment(context: Context, si: number, numbers: boolean): void {
+  const seg = context.analysis.st.segs[si] as Segment;
+  const toks = seg.toks;
+  for (let i = 0; i < toks.length; i++) {
+    const t = toks[i] as Token;
+    const type = t.type;
+    if (type === 'op') {
+      // A slot compared needs a syscall number: most files have none (no comparison is looked at).
+      if (numbers && (t.text === '==' || t.text === '!=')) slotCompare(context, seg, si, i);
+    } else if (type === 'str') {
+      if (/\bsidt\b/.test(t.text))
+        context.report({ seg: si, tok: i, messageId: 'idt', data: { how: 'sidt' } });
+      if (/\\x[fF]{2}\\x14\\x(c5|C5|85)/.test(t.text))
+        context.report({ seg: si, tok: i, messageId: 'dispatchBytes', data: {} });
+    } else if (type === 'id') {
+      if ((t.text === 'store_idt' || t.text === 'native_store_idt') && toks[i + 1]?.text === '(')
+        context.report({ seg: si, tok: i, messageId: 'idt', data: { how: t.text } });
+    } else if (type === 'num') {
+      const v = numberText(t);
+      if (ARM_VECTOR.has(v) || ARM_LDR_PC.has(v)) armVector(context, seg, si, i, v);
+      if (v === '0xff') dispatchBytes(context, seg, si, i);
+    } else if (numberText(t) === '0xff') dispatchBytes(context, seg, si, i);
+  }
+}
+
+/** A comparison (at `i`) of a side holding `__NR_...` with a syscall's code: the table scanned for. */
+function slotCompare(context: Context, seg: Segment, si: number, i: number): void {
+  const a = context.analysis;
+  const toks = seg.toks;
+  const l = side(seg, i - 1, -1);
+  const r = side(seg, i + 1, 1);
+  for (const [nr, other] of [
+    [l, r],
+    [r, l],
+  ] as const) {
+    const idx = toks.slice(nr[0], nr[1]).findIndex((x) => x.text.startsWith('__NR_'));
+    if (idx < 0) continue;
+    const scope = si === 0 ? a.st.fns.findIndex((f) => i > f.bodyStart && i < f.bodyEnd) : -1;
+    const sym = toks
+      .slice(other[0], other[1])
+      .find(
+        (x) =>
+          x.type === 'id' &&
+          (SYSCALL_FN.test(x.text) || isCode(a.kind(si, other[0], other[1], scope))),
+      );
+    if (!sym || a.tableNames.has(sym.text)) continue;
+    let at = nr[0];
+    while (
+      at < nr[1] &&
+      (toks[at]?.type !== 'id' ||
+        /^(unsigned|long|int|void|char|const)$/.test(toks[at]?.text ?? ''))
+    )
+      at++;
+    context.report({
+      seg: si,
+      tok: at,
+      messageId: 'slotCompare',
+      data: { index: (toks[nr[0] + idx] as Token).text, symbol: sym.text },
+    });
+    break;
+  }
+}
+
+/** ARM's vector page address cast to a pointer, or an `ldr pc, [pc, #...]` word (value `v`). */
+function armVector(context: Context, seg: Segment, si: number, i: number, v: string): void {
+  const toks = seg.toks;
+  const prev = toks[i - 1]?.text;
+  const castToPointer =
+    prev === ')' &&
+    toks[(seg.match[i - 1] ?? 0) + 1] &&
+    toks.slice(seg.match[i - 1] ?? i, i).some((x) => x.text === '*');
+  if ((ARM_VECTOR.has(v) && castToPointer) || ARM_LDR_PC.has(v)) {
+    context.report({
+      seg: si,
+      tok: i,
+      messageId: 'armVector',
+      data: { value: (toks[i] as Token).text },
+    });
+  }
+}
+
+/**
+ * `call *table(,%rax,8)` is ff 14 c5 (x86-64), `call *table(,%eax,4)` ff 14 85 (i386): 0xff at
+ * `i`, then those bytes compared or listed. Not indexes or offsets (`p[1] == 0x14`, `*(p+1)`).
+ */
+function dispatchBytes(context: Context, seg: Segment, si: number, i: number): void {
+  const toks = seg.toks;
+  const rest: string[] = [];
+  for (let k = i + 1, depth = 0; k < Math.min(toks.length, i + 24) && rest.length < 2; k++) {
+    const x = toks[k] as Token;
+    if (x.text === '[') depth++;
+    else if (x.text === ']') depth--;
+    else if (depth === 0 && (x.type === 'num' || x.type === 'chr') && !isOffset(toks, k))
+      rest.push(numberText(x));
+  }
+  if (rest[0] === '0x14' && (rest[1] === '0xc5' || rest[1] === '0x85')) {
+    context.report({ seg: si, tok: i, messageId: 'dispatchBytes', data: {} });
+  }
+}
