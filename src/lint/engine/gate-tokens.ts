@@ -165,6 +165,35 @@ function idShape(first: number, length: number): number {
   return (first & 127) * 64 + Math.min(length, 63);
 }
 
+/**
+ * What tokens tell the token-level conditions, as bits: NEEDED (the segment needs the analysis
+ * outright), the file-wide flags (see Flags) and two the segment's slot compares need (NR, SYS).
+ * The per-token tests return these bits instead of setting flags: a store first reached late
+ * in an optimised loop would cost a deopt and a recompile.
+ */
+const T = {
+  needed: 1,
+  bits: 2,
+  cand: 4,
+  cr0Writer: 8,
+  domain: 16,
+  manager: 32,
+  msr: 64,
+  msrCall: 128,
+  nrIndex: 256,
+  pte: 512,
+  rdmsrString: 1024,
+  wpMask: 2048,
+  nr: 4096,
+  sys: 8192,
+} as const;
+
+/**
+ * The conditions over one segment. The loop only follows string runs, the dispatch bytes and
+ * comparisons, and hands each identifier and number to a function of its own: TurboFan
+ * recompiles the loop each time a rare branch is first taken, and a small loop is cheap to
+ * recompile.
+ */
 function segmentNeeds(
   toks: Token[],
   f: Flags,
@@ -172,22 +201,8 @@ function segmentNeeds(
   longest: number,
   tables: ReadonlySet<string>,
 ): boolean {
-  let nr = false;
-  let sys = false;
   const compares: number[] = [];
-  // What the segment tells the file-wide flags, kept in locals while the loop runs: a store
-  // to a flag first reached late (in an optimised loop) would cost a deopt and a recompile.
-  let bits = false;
-  let cand = false;
-  let cr0Writer = false;
-  let domain = false;
-  let manager = false;
-  let msr = false;
-  let msrCall = false;
-  let nrIndex = false;
-  let pte = false;
-  let rdmsrString = false;
-  let wpMask = false;
+  let found = 0;
   let dispatch = 0;
   // The value of the run of adjacent string literals so far; null outside a run or once it
   // is longer than every name.
@@ -195,23 +210,15 @@ function segmentNeeds(
   let inRun = false;
   for (let i = 0; i < toks.length; i++) {
     const t = toks[i] as Token;
-    const x = t.text;
-    if (t.type === 'str') {
+    const type = t.type;
+    if (type === 'str') {
       if (!inRun) {
         inRun = true;
         value = '';
       }
-      if (value !== null) {
-        // Escapes only shorten a literal, so a long one without them cannot be a name.
-        const plain = x.indexOf('\\') < 0;
-        if (plain && x.length - 2 + value.length > longest + 1) value = null;
-        else {
-          value += stringValue(x);
-          if (value.length > longest) value = null;
-        }
-      }
-      if (/\bsidt\b|\\x[fF]{2}\\x14\\x(c5|C5|85)/.test(x)) return true;
-      if (x.indexOf('rdmsr') >= 0) rdmsrString = true;
+      if (value !== null) value = runValue(value, t.text, longest);
+      found |= stringNeeds(t.text);
+      if (found & T.needed) return true;
       continue;
     }
     if (inRun) {
@@ -219,95 +226,133 @@ function segmentNeeds(
       inRun = false;
       value = null;
     }
-    if (t.type === 'id') {
-      const len = x.length;
-      const first = x.charCodeAt(0);
-      const flags =
-        first < 128 && ID_SHAPES[idShape(first, len)] === 1 ? (ID_FLAGS.get(x) ?? 0) : 0;
-      if (flags !== 0) {
-        if (flags & ID_FLAG.decisive) return true;
-        if (flags & ID_FLAG.moduleParam) cand = true;
-        if (flags & ID_FLAG.entryMsr) msr = true;
-        if (flags & ID_FLAG.msrCall) msrCall = true;
-        if (flags & ID_FLAG.pte && toks[i + 1]?.text === '(') pte = true;
-        if (flags & ID_FLAG.bits && makesWritableAt(toks, i)) bits = true;
-        if (flags & ID_FLAG.wpMask && afterInversion(toks, i)) wpMask = true;
-        if (flags & ID_FLAG.domain) domain = true;
-        if (flags & ID_FLAG.manager) manager = true;
-        if (flags & ID_FLAG.asm && asmNeeds(toks, i)) return true;
-      }
-      if (len >= 9 && (first | 32) === 109 && SCAN_MSRS.test(x)) return true;
-      if (first === 95 && x.startsWith('__NR_')) {
-        nr = true;
-        if (i > 0 && toks[i - 1]?.text === '[') nrIndex = true;
-      }
-      if (x.indexOf('sys_') >= 0 && SYS_NAME.test(x)) sys = true;
-      // A CR0 writer called (wp-disable looks at calls with one argument).
-      if (x.indexOf('0') >= 0 && toks[i + 1]?.text === '(' && CR0_WRITER.test(x)) cr0Writer = true;
-      // clear_bit(16, &cr0) / clear_bit(X86_CR0_WP_BIT, &cr0).
-      // A mask with a literal suffix (wp-disable strips [uUlL]+ from every token).
-      const last = x.charCodeAt(len - 1);
-      if (
-        (last === 117 || last === 85 || last === 108 || last === 76) &&
-        WP_MASKS.has(x.replace(/[uUlL]+$/, '')) &&
-        afterInversion(toks, i)
-      )
-        wpMask = true;
-      if (flags & ID_FLAG.clearBit && toks[i + 1]?.text === '(') {
-        const bit = toks[i + 2]?.text;
-        if (bit === '16' || bit === 'X86_CR0_WP_BIT') wpMask = true;
-      }
-    } else if (t.type === 'num') {
-      const len = x.length;
-      if (len >= 10 && isKernelAddress(x)) cand = true;
-      if (len >= 5 && ENTRY_MSRS.has(normalNumber(x))) msr = true;
-      if (len >= 7) {
-        const plain = x.replace(/[uUlL]+$/, '');
-        if (SCAN_NUMBERS.test(plain) || SCAN_MSRS.test(x)) return true;
-      }
-      if (len >= 5) {
-        const plain = x.replace(/[uUlL]+$/, '');
-        if (WP_CLEARED.has(plain) || WP_CLEARED.has(plain.toLowerCase())) wpMask = true;
-        if (WP_MASKS.has(plain) && afterInversion(toks, i)) wpMask = true;
-      }
-      // `~(1 << 16)`, `~BIT(16)`.
-      if (x === '16' && invertedBit16(toks, i)) wpMask = true;
+    if (type === 'id') found |= idNeeds(toks, i, t.text);
+    else if (type === 'num') {
+      found |= numberNeeds(toks, i, t);
       // Scanner functions: 0xff 0x14 0xc5 as consecutive numbers (analyze.ts scannerFunctions).
-      const lower = len === 4 ? x.toLowerCase() : '';
-      dispatch =
-        lower === '0xff'
-          ? 1
-          : dispatch === 1 && lower === '0x14'
-            ? 2
-            : dispatch === 2 && (lower === '0xc5' || lower === '0x85')
-              ? 3
-              : dispatch === 3
-                ? 3
-                : isOffset(toks, i)
-                  ? dispatch
-                  : 0;
+      dispatch = dispatchStep(toks, i, t.text, dispatch);
       if (dispatch === 3) return true;
-      // Numbers of one or two characters are below 0xff (and the ARM words).
-      const v = len >= 3 ? numberText(t) : '';
-      if (ARM_LDR_PC.has(v) || (ARM_VECTOR.has(v) && toks[i - 1]?.text === ')')) return true;
-      if (v === '0xff' && dispatchBytes(toks, i)) return true;
-    } else if (t.type === 'chr') {
+    } else if (type === 'chr') {
       if (numberText(t) === '0xff' && dispatchBytes(toks, i)) return true;
-    } else if (x === '==' || x === '!=') compares.push(i);
+    } else if (t.text === '==' || t.text === '!=') compares.push(i);
+    if (found & T.needed) return true;
   }
-  f.bits = f.bits || bits;
-  f.cand = f.cand || cand;
-  f.cr0Writer = f.cr0Writer || cr0Writer;
-  f.domain = f.domain || domain;
-  f.manager = f.manager || manager;
-  f.msr = f.msr || msr;
-  f.msrCall = f.msrCall || msrCall;
-  f.nrIndex = f.nrIndex || nrIndex;
-  f.pte = f.pte || pte;
-  f.rdmsrString = f.rdmsrString || rdmsrString;
-  f.wpMask = f.wpMask || wpMask;
+  f.bits = f.bits || (found & T.bits) !== 0;
+  f.cand = f.cand || (found & T.cand) !== 0;
+  f.cr0Writer = f.cr0Writer || (found & T.cr0Writer) !== 0;
+  f.domain = f.domain || (found & T.domain) !== 0;
+  f.manager = f.manager || (found & T.manager) !== 0;
+  f.msr = f.msr || (found & T.msr) !== 0;
+  f.msrCall = f.msrCall || (found & T.msrCall) !== 0;
+  f.nrIndex = f.nrIndex || (found & T.nrIndex) !== 0;
+  f.pte = f.pte || (found & T.pte) !== 0;
+  f.rdmsrString = f.rdmsrString || (found & T.rdmsrString) !== 0;
+  f.wpMask = f.wpMask || (found & T.wpMask) !== 0;
   if (inRun && value !== null && strNames.has(value)) return true;
-  return nr && sys && compares.length > 0 && slotCompares(toks, compares, tables);
+  return (
+    (found & T.nr) !== 0 &&
+    (found & T.sys) !== 0 &&
+    compares.length > 0 &&
+    slotCompares(toks, compares, tables)
+  );
+}
+
+/** A run of string literals' value with literal `x` appended, or null once longer than every name. */
+function runValue(value: string, x: string, longest: number): string | null {
+  // Escapes only shorten a literal, so a long one without them cannot be a name.
+  const plain = x.indexOf('\\') < 0;
+  if (plain && x.length - 2 + value.length > longest + 1) return null;
+  const joined = value + stringValue(x);
+  return joined.length > longest ? null : joined;
+}
+
+/** A string literal: `sidt` or the dispatch bytes (needed), `rdmsr`. */
+function stringNeeds(x: string): number {
+  if (/\bsidt\b|\\x[fF]{2}\\x14\\x(c5|C5|85)/.test(x)) return T.needed;
+  return x.indexOf('rdmsr') >= 0 ? T.rdmsrString : 0;
+}
+
+/** An identifier (`x`, at `i`). */
+function idNeeds(toks: Token[], i: number, x: string): number {
+  let found = 0;
+  const len = x.length;
+  const first = x.charCodeAt(0);
+  const flags = first < 128 && ID_SHAPES[idShape(first, len)] === 1 ? (ID_FLAGS.get(x) ?? 0) : 0;
+  if (flags !== 0) found = listedIdNeeds(toks, i, flags);
+  if (len >= 9 && (first | 32) === 109 && SCAN_MSRS.test(x)) return T.needed;
+  if (first === 95 && x.startsWith('__NR_')) {
+    found |= T.nr;
+    if (i > 0 && toks[i - 1]?.text === '[') found |= T.nrIndex;
+  }
+  if (x.indexOf('sys_') >= 0 && SYS_NAME.test(x)) found |= T.sys;
+  // A CR0 writer called (wp-disable looks at calls with one argument).
+  if (x.indexOf('0') >= 0 && toks[i + 1]?.text === '(' && CR0_WRITER.test(x)) found |= T.cr0Writer;
+  // A mask with a literal suffix (wp-disable strips [uUlL]+ from every token).
+  const last = x.charCodeAt(len - 1);
+  if (
+    (last === 117 || last === 85 || last === 108 || last === 76) &&
+    WP_MASKS.has(x.replace(/[uUlL]+$/, '')) &&
+    afterInversion(toks, i)
+  )
+    found |= T.wpMask;
+  return found;
+}
+
+/** An identifier ID_FLAGS lists (with `flags`). */
+function listedIdNeeds(toks: Token[], i: number, flags: number): number {
+  if (flags & ID_FLAG.decisive) return T.needed;
+  let found = 0;
+  if (flags & ID_FLAG.moduleParam) found |= T.cand;
+  if (flags & ID_FLAG.entryMsr) found |= T.msr;
+  if (flags & ID_FLAG.msrCall) found |= T.msrCall;
+  if (flags & ID_FLAG.pte && toks[i + 1]?.text === '(') found |= T.pte;
+  if (flags & ID_FLAG.bits && makesWritableAt(toks, i)) found |= T.bits;
+  if (flags & ID_FLAG.wpMask && afterInversion(toks, i)) found |= T.wpMask;
+  if (flags & ID_FLAG.domain) found |= T.domain;
+  if (flags & ID_FLAG.manager) found |= T.manager;
+  if (flags & ID_FLAG.asm && asmNeeds(toks, i)) return T.needed;
+  // clear_bit(16, &cr0) / clear_bit(X86_CR0_WP_BIT, &cr0).
+  if (flags & ID_FLAG.clearBit && toks[i + 1]?.text === '(') {
+    const bit = toks[i + 2]?.text;
+    if (bit === '16' || bit === 'X86_CR0_WP_BIT') found |= T.wpMask;
+  }
+  return found;
+}
+
+/** A number (`t`, at `i`); the dispatch bytes are followed by the loop (dispatchStep). */
+function numberNeeds(toks: Token[], i: number, t: Token): number {
+  let found = 0;
+  const x = t.text;
+  const len = x.length;
+  if (len >= 10 && isKernelAddress(x)) found |= T.cand;
+  if (len >= 5 && ENTRY_MSRS.has(normalNumber(x))) found |= T.msr;
+  if (len >= 7) {
+    const plain = x.replace(/[uUlL]+$/, '');
+    if (SCAN_NUMBERS.test(plain) || SCAN_MSRS.test(x)) return T.needed;
+  }
+  if (len >= 5) {
+    const plain = x.replace(/[uUlL]+$/, '');
+    if (WP_CLEARED.has(plain) || WP_CLEARED.has(plain.toLowerCase())) found |= T.wpMask;
+    if (WP_MASKS.has(plain) && afterInversion(toks, i)) found |= T.wpMask;
+  }
+  // `~(1 << 16)`, `~BIT(16)`.
+  if (x === '16' && invertedBit16(toks, i)) found |= T.wpMask;
+  // Numbers of one or two characters are below 0xff (and the ARM words).
+  const v = len >= 3 ? numberText(t) : '';
+  if (ARM_LDR_PC.has(v) || (ARM_VECTOR.has(v) && toks[i - 1]?.text === ')')) return T.needed;
+  if (v === '0xff' && dispatchBytes(toks, i)) return T.needed;
+  return found;
+}
+
+/** The dispatch bytes' match state after number `x` (at `i`): 3 once 0xff 0x14 0xc5/0x85 are seen. */
+function dispatchStep(toks: Token[], i: number, x: string, dispatch: number): number {
+  // Only four-character numbers (0xff, 0x14, 0xc5, 0x85) advance the match.
+  const lower = x.length === 4 ? x.toLowerCase() : '';
+  if (lower === '0xff') return 1;
+  if (dispatch === 1 && lower === '0x14') return 2;
+  if (dispatch === 2 && (lower === '0xc5' || lower === '0x85')) return 3;
+  if (dispatch === 3) return 3;
+  return isOffset(toks, i) ? dispatch : 0;
 }
 
 /** A macro body that is the WP bit: a mask wp-disable knows, or `1 << 16`, in parentheses or not. */
