@@ -199,10 +199,46 @@ export function tokenize(
 export function stringValue(raw: string): string {
   const inner = raw.length >= 2 && raw.endsWith('"') ? raw.slice(1, -1) : raw.slice(1);
   if (!inner.includes('\\')) return inner;
-  return inner.replace(/\\(x[0-9a-fA-F]{1,2}|[0-7]{1,3}|.)/gs, (_, e: string) => {
-    if (e[0] === 'x') return String.fromCharCode(Number.parseInt(e.slice(1), 16));
-    if (/^[0-7]/.test(e)) return String.fromCharCode(Number.parseInt(e, 8));
-    const map: Record<string, string> = { n: '\n', t: '\t', r: '\r', '0': '\0', '\n': '' };
-    return map[e] ?? e;
-  });
+  return decodeEscapes(inner);
+}
+
+/** Whether `c` is an octal digit's character code. */
+function isOctal(c: number): boolean {
+  return c >= 48 && c <= 55;
+}
+/** Whether `c` is a hex digit's character code. */
+function isHex(c: number): boolean {
+  return (c >= 48 && c <= 57) || (c >= 97 && c <= 102) || (c >= 65 && c <= 70);
+}
+
+/**
+ * Decodes escapes left to right, as the regex /\\(x[0-9a-fA-F]{1,2}|[0-7]{1,3}|.)/gs would:
+ * `\x` and one or two hex digits (a bare `\x` is NUL), one to three octal digits, `\n`, `\t`,
+ * `\r`, a backslash-newline (nothing), else the escaped character itself; a final lone
+ * backslash stays. A loop instead of a replace with a callback: nearly every kernel string
+ * ends in `\n`, and the analysis reads string arguments once a fixpoint round.
+ */
+function decodeEscapes(s: string): string {
+  let out = '';
+  let from = 0;
+  let k = s.indexOf('\\');
+  while (k >= 0 && k + 1 < s.length) {
+    out += s.slice(from, k);
+    const e = s.charCodeAt(k + 1);
+    let end = k + 2;
+    if (e === 120) {
+      // \x and one or two hex digits; a bare \x decodes as NUL (the regex's callback did so).
+      if (isHex(s.charCodeAt(k + 2))) end = isHex(s.charCodeAt(k + 3)) ? k + 4 : k + 3;
+      out += end > k + 2 ? String.fromCharCode(Number.parseInt(s.slice(k + 2, end), 16)) : '\0';
+    } else if (isOctal(e)) {
+      while (end < k + 4 && isOctal(s.charCodeAt(end))) end++;
+      out += String.fromCharCode(Number.parseInt(s.slice(k + 1, end), 8));
+    } else if (e === 110) out += '\n';
+    else if (e === 116) out += '\t';
+    else if (e === 114) out += '\r';
+    else if (e !== 10) out += s[k + 1] as string;
+    from = end;
+    k = s.indexOf('\\', end);
+  }
+  return out + s.slice(from);
 }
