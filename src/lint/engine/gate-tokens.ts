@@ -15,7 +15,13 @@ import {
   READONLY_BITS,
   WRITE_BITS,
 } from './protection.js';
-import { isOffset, SCAN_MSRS, SCAN_NUMBERS } from './scanners.js';
+import {
+  DISPATCH_BYTES_STRING,
+  dispatchBytesAt,
+  dispatchStep,
+  SCAN_MSRS,
+  SCAN_NUMBERS,
+} from './scanners.js';
 import { matchBrackets } from './structure.js';
 import {
   ENTRY_MSRS,
@@ -230,10 +236,10 @@ function segmentNeeds(
     else if (type === 'num') {
       found |= numberNeeds(toks, i, t);
       // Scanner functions: 0xff 0x14 0xc5 as consecutive numbers (analyze.ts scannerFunctions).
-      dispatch = dispatchStep(toks, i, t.text, dispatch);
+      dispatch = dispatchStep(toks, i, dispatch);
       if (dispatch === 3) return true;
     } else if (type === 'chr') {
-      if (numberText(t) === '0xff' && dispatchBytes(toks, i)) return true;
+      if (dispatchBytesAt(toks, i)) return true;
     } else if (t.text === '==' || t.text === '!=') compares.push(i);
     if (found & T.needed) return true;
   }
@@ -268,7 +274,7 @@ function runValue(value: string, x: string, longest: number): string | null {
 
 /** A string literal: `sidt` or the dispatch bytes (needed), `rdmsr`. */
 function stringNeeds(x: string): number {
-  if (/\bsidt\b|\\x[fF]{2}\\x14\\x(c5|C5|85)/.test(x)) return T.needed;
+  if (/\bsidt\b/.test(x) || DISPATCH_BYTES_STRING.test(x)) return T.needed;
   return x.indexOf('rdmsr') >= 0 ? T.rdmsrString : 0;
 }
 
@@ -340,19 +346,8 @@ function numberNeeds(toks: Token[], i: number, t: Token): number {
   // Numbers of one or two characters are below 0xff (and the ARM words).
   const v = len >= 3 ? numberText(t) : '';
   if (ARM_LDR_PC.has(v) || (ARM_VECTOR.has(v) && toks[i - 1]?.text === ')')) return T.needed;
-  if (v === '0xff' && dispatchBytes(toks, i)) return T.needed;
+  if (v === '0xff' && dispatchBytesAt(toks, i)) return T.needed;
   return found;
-}
-
-/** The dispatch bytes' match state after number `x` (at `i`): 3 once 0xff 0x14 0xc5/0x85 are seen. */
-function dispatchStep(toks: Token[], i: number, x: string, dispatch: number): number {
-  // Only four-character numbers (0xff, 0x14, 0xc5, 0x85) advance the match.
-  const lower = x.length === 4 ? x.toLowerCase() : '';
-  if (lower === '0xff') return 1;
-  if (dispatch === 1 && lower === '0x14') return 2;
-  if (dispatch === 2 && (lower === '0xc5' || lower === '0x85')) return 3;
-  if (dispatch === 3) return 3;
-  return isOffset(toks, i) ? dispatch : 0;
 }
 
 /** A macro body that is the WP bit: a mask wp-disable knows, or `1 << 16`, in parentheses or not. */
@@ -418,20 +413,6 @@ function slotCompares(toks: Token[], compares: number[], tables: ReadonlySet<str
     }
   }
   return false;
-}
-
-/** table-scan's dispatchBytes: 0xff, then (outside brackets) 0x14 and 0xc5 or 0x85. */
-function dispatchBytes(toks: Token[], i: number): boolean {
-  if (numberText(toks[i]) !== '0xff') return false;
-  const rest: string[] = [];
-  for (let k = i + 1, depth = 0; k < Math.min(toks.length, i + 24) && rest.length < 2; k++) {
-    const x = toks[k] as Token;
-    if (x.text === '[') depth++;
-    else if (x.text === ']') depth--;
-    else if (depth === 0 && (x.type === 'num' || x.type === 'chr') && !isOffset(toks, k))
-      rest.push(numberText(x));
-  }
-  return rest[0] === '0x14' && (rest[1] === '0xc5' || rest[1] === '0x85');
 }
 
 /** An asm statement whose template writes %cr0, sets ARM domains, or reads an MSR. */

@@ -2,11 +2,14 @@
 // ARM's vector page, a slot compared with a syscall — or only read where the entry code is
 // (`sidt`, store_idt, the entry MSR): what they return is the table, or the entry code.
 import type { Token } from '../scan/index.js';
+import { numberText } from './context.js';
 import type { FnScope, Segment } from './structure.js';
 
 export const SCAN_NUMBERS = /^0x(ffff0008|e59ff000|e59ff)$/i;
+/** The dispatch instruction's bytes written in a string: `"\xff\x14\xc5"` (or `\x85`). */
+export const DISPATCH_BYTES_STRING = /\\x[fF]{2}\\x14\\x(c5|C5|85)/;
 /** `sidt` in an asm template (group 1: the IDT, entry code), or the dispatch bytes (the table). */
-const SCAN_STRING = /\b(sidt)\b|\\x[fF]{2}\\x14\\x(c5|C5|85)/;
+const SCAN_STRING = new RegExp(`\\b(sidt)\\b|${DISPATCH_BYTES_STRING.source}`);
 export const SCAN_MSRS = /^(MSR_LSTAR|MSR_CSTAR|MSR_IA32_SYSENTER_EIP|0xc000008[23])$/i;
 
 /**
@@ -49,20 +52,7 @@ export function scannerFunctions(
       )
         scans = true;
       else if (t.type === 'num') {
-        // Only four-character numbers (0xff, 0x14, 0xc5, 0x85) advance the match.
-        const v = t.text.length === 4 ? t.text.toLowerCase() : '';
-        dispatch =
-          v === '0xff'
-            ? 1
-            : dispatch === 1 && v === '0x14'
-              ? 2
-              : dispatch === 2 && (v === '0xc5' || v === '0x85')
-                ? 3
-                : dispatch === 3
-                  ? 3
-                  : isOffset(seg.toks, i)
-                    ? dispatch
-                    : 0;
+        dispatch = dispatchStep(seg.toks, i, dispatch);
         if (dispatch === 3) scans = true;
       } else if (t.type === 'id' && t.text.startsWith('__NR_') && seg.toks[i - 1]?.text === '[') {
         // A slot compared with a syscall's address: the walked pointer is the table.
@@ -86,4 +76,36 @@ export function scannerFunctions(
 export function isOffset(toks: Token[], i: number): boolean {
   const prev = toks[i - 1]?.text;
   return prev === '[' || prev === '+' || prev === '-';
+}
+
+/**
+ * The match state of the dispatch bytes as consecutive numbers after number token `i`: 1 after
+ * 0xff, 2 after 0x14, 3 (kept) once 0xc5 or 0x85 follows. Offsets (`p[1]`) leave it as it was.
+ */
+export function dispatchStep(toks: Token[], i: number, dispatch: number): number {
+  const x = (toks[i] as Token).text;
+  // Only four-character numbers (0xff, 0x14, 0xc5, 0x85) advance the match.
+  const v = x.length === 4 ? x.toLowerCase() : '';
+  if (v === '0xff') return 1;
+  if (dispatch === 1 && v === '0x14') return 2;
+  if (dispatch === 2 && (v === '0xc5' || v === '0x85')) return 3;
+  if (dispatch === 3) return 3;
+  return isOffset(toks, i) ? dispatch : 0;
+}
+
+/**
+ * `call *table(,%rax,8)` is ff 14 c5 (x86-64), `call *table(,%eax,4)` ff 14 85 (i386): 0xff at
+ * `i`, then those bytes compared or listed. Not indexes or offsets (`p[1] == 0x14`, `*(p+1)`).
+ */
+export function dispatchBytesAt(toks: Token[], i: number): boolean {
+  if (numberText(toks[i]) !== '0xff') return false;
+  const rest: string[] = [];
+  for (let k = i + 1, depth = 0; k < Math.min(toks.length, i + 24) && rest.length < 2; k++) {
+    const x = toks[k] as Token;
+    if (x.text === '[') depth++;
+    else if (x.text === ']') depth--;
+    else if (depth === 0 && (x.type === 'num' || x.type === 'chr') && !isOffset(toks, k))
+      rest.push(numberText(x));
+  }
+  return rest[0] === '0x14' && (rest[1] === '0xc5' || rest[1] === '0x85');
 }

@@ -4,7 +4,7 @@
 
 import { asmStatements, numberText, type RuleContext, tok } from '../engine/context.js';
 import type { Kind } from '../engine/facts.js';
-import { isOffset } from '../engine/scanners.js';
+import { DISPATCH_BYTES_STRING, dispatchBytesAt } from '../engine/scanners.js';
 import type { Segment } from '../engine/structure.js';
 import {
   ENTRY_MSRS,
@@ -141,7 +141,7 @@ function checkSegment(context: Context, si: number, numbers: boolean): void {
     } else if (type === 'str') {
       if (/\bsidt\b/.test(t.text))
         context.report({ seg: si, tok: i, messageId: 'idt', data: { how: 'sidt' } });
-      if (/\\x[fF]{2}\\x14\\x(c5|C5|85)/.test(t.text))
+      if (DISPATCH_BYTES_STRING.test(t.text))
         context.report({ seg: si, tok: i, messageId: 'dispatchBytes', data: {} });
     } else if (type === 'id') {
       if ((t.text === 'store_idt' || t.text === 'native_store_idt') && toks[i + 1]?.text === '(')
@@ -150,7 +150,7 @@ function checkSegment(context: Context, si: number, numbers: boolean): void {
       const v = numberText(t);
       if (ARM_VECTOR.has(v) || ARM_LDR_PC.has(v)) armVector(context, seg, si, i, v);
       if (v === '0xff') dispatchBytes(context, seg, si, i);
-    } else if (numberText(t) === '0xff') dispatchBytes(context, seg, si, i);
+    } else if (type === 'chr') dispatchBytes(context, seg, si, i);
   }
 }
 
@@ -210,21 +210,9 @@ function armVector(context: Context, seg: Segment, si: number, i: number, v: str
   }
 }
 
-/**
- * `call *table(,%rax,8)` is ff 14 c5 (x86-64), `call *table(,%eax,4)` ff 14 85 (i386): 0xff at
- * `i`, then those bytes compared or listed. Not indexes or offsets (`p[1] == 0x14`, `*(p+1)`).
- */
+/** The dispatch instruction's bytes at `i` (scanners.ts dispatchBytesAt). */
 function dispatchBytes(context: Context, seg: Segment, si: number, i: number): void {
-  const toks = seg.toks;
-  const rest: string[] = [];
-  for (let k = i + 1, depth = 0; k < Math.min(toks.length, i + 24) && rest.length < 2; k++) {
-    const x = toks[k] as Token;
-    if (x.text === '[') depth++;
-    else if (x.text === ']') depth--;
-    else if (depth === 0 && (x.type === 'num' || x.type === 'chr') && !isOffset(toks, k))
-      rest.push(numberText(x));
-  }
-  if (rest[0] === '0x14' && (rest[1] === '0xc5' || rest[1] === '0x85')) {
+  if (dispatchBytesAt(seg.toks, i)) {
     context.report({ seg: si, tok: i, messageId: 'dispatchBytes', data: {} });
   }
 }
