@@ -5,7 +5,7 @@
 // average before and after (other work on the machine skews both). Run `npx tsc -p
 // tsconfig.build.json` first; SYSCALLTBL_DEBUG=1 in the linter's environment prints phase times.
 import { spawnSync } from 'node:child_process';
-import { existsSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { loadavg } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -34,11 +34,26 @@ const { TRIGGER_WORDS } = await import(join(dist, 'prefilter.js'));
 const { DEFAULT_TABLE_NAMES } = await import(join(dist, 'table-names.js'));
 const words = [...TRIGGER_WORDS, ...DEFAULT_TABLE_NAMES];
 
+/**
+ * CPU seconds (user + system) of this process's waited-for children, from /proc/self/stat
+ * (cutime + cstime, in clock ticks of 10 ms): the run's CPU is what two cores share.
+ */
+function childCpu() {
+  try {
+    const fields = readFileSync('/proc/self/stat', 'utf8').split(') ')[1].split(' ');
+    return (Number(fields[13]) + Number(fields[14])) / 100;
+  } catch {
+    return Number.NaN;
+  }
+}
+
 function time(cmd, args) {
+  const cpu = childCpu();
   const t = process.hrtime.bigint();
   const r = spawnSync(cmd, args, { cwd: tree, encoding: 'utf8', maxBuffer: 1 << 28 });
   return {
     ms: Number(process.hrtime.bigint() - t) / 1e6,
+    cpu: childCpu() - cpu,
     out: r.stdout,
     status: r.status,
     err: r.stderr,
@@ -52,35 +67,40 @@ const load = () =>
 const loadBefore = load();
 const lint = [];
 const rg = [];
+const lintCpu = [];
+const rgCpu = [];
 let last = null;
 for (let i = 0; i < runs; i++) {
   const l = time(process.execPath, ['--input-type=module', '-e', child]);
   if (!l.out) throw new Error(`lint child failed (status ${l.status})`);
   lint.push(l.ms);
+  lintCpu.push(l.cpu);
   last = JSON.parse(l.out || '{}');
-  rg.push(
-    time('rg', [
-      '-l',
-      '-F',
-      '--no-messages',
-      '-g',
-      '*.c',
-      '-g',
-      '*.h',
-      ...words.flatMap((w) => ['-e', w]),
-      '.',
-    ]).ms,
-  );
+  const g = time('rg', [
+    '-l',
+    '-F',
+    '--no-messages',
+    '-g',
+    '*.c',
+    '-g',
+    '*.h',
+    ...words.flatMap((w) => ['-e', w]),
+    '.',
+  ]);
+  rg.push(g.ms);
+  rgCpu.push(g.cpu);
 }
 const ml = median(lint);
 const mr = median(rg);
 console.log(`lint bench over ${tree} (${runs} runs each)`);
-console.log('| what | median wall | peak RSS |');
-console.log('|---|---|---|');
+console.log('| what | median wall | median CPU (user + sys) | peak RSS |');
+console.log('|---|---|---|---|');
 console.log(
-  `| syscalltbl lint engine | ${(ml / 1000).toFixed(2)} s | ${Math.round((last?.rss ?? 0) / 1024)} MB |`,
+  `| syscalltbl lint engine | ${(ml / 1000).toFixed(2)} s | ${median(lintCpu).toFixed(2)} s | ${Math.round((last?.rss ?? 0) / 1024)} MB |`,
 );
-console.log(`| rg (same files, same ${words.length} words) | ${(mr / 1000).toFixed(2)} s | - |`);
+console.log(
+  `| rg (same files, same ${words.length} words) | ${(mr / 1000).toFixed(2)} s | ${median(rgCpu).toFixed(2)} s | - |`,
+);
 console.log(
   `ratio lint/rg: ${(ml / mr).toFixed(1)}x; findings ${last?.findings}, files ${last?.files}`,
 );
