@@ -64,10 +64,12 @@ export function walkPaths(
   const files: WalkedFile[] = [];
   const skipped: SkippedFile[] = [];
   const seenDirs = new Set<string>();
-  const seenFiles = new Set<string>();
+  // One path walked yields each file once (every directory is entered once, by its real path);
+  // only several paths can name a file twice (a file and its directory).
+  const seenFiles = paths.length > 1 ? new Set<string>() : null;
   const add = (abs: string, rel = toRel(root, abs)): void => {
-    if (seenFiles.has(abs) || !accept(rel)) return;
-    seenFiles.add(abs);
+    if (seenFiles?.has(abs) || !accept(rel)) return;
+    seenFiles?.add(abs);
     files.push({ abs, rel });
     onFile?.(files.length);
   };
