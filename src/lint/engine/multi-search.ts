@@ -6,9 +6,14 @@ import { TEDDY_WASM_BASE64 } from './teddy-wasm.js';
 
 /** Bytes scanned per call; the buffer holds a chunk plus the previous chunk's tail. */
 export const CHUNK = 1 << 20;
-const REGION = 16384;
+/** A table region's size and layout (see teddy.wat). */
+const REGION = 32768;
 const MAX_RECORDS = 200;
-const NEEDLES = 8448;
+const HEADS3 = 6656;
+const HEADS2 = 10752;
+const FOUND = 14848;
+const NEEDLES = 16128;
+/** Zero bytes after the data (the kernel reads up to 33 bytes past the end) and the needles. */
 const PAD = 64;
 
 /**
@@ -134,13 +139,13 @@ export function createMultiSearch(
 
   const resetFound = (): void => {
     for (let gi = 0; gi < groups.length; gi++)
-      memory.fill(0, gi * REGION + 8192, gi * REGION + 8192 + MAX_RECORDS);
+      memory.fill(0, gi * REGION + FOUND, gi * REGION + FOUND + MAX_RECORDS);
   };
   const found = (): Set<number> => {
     const out = new Set<number>();
     ids.forEach((list, gi) => {
       list.forEach((id, r) => {
-        if (memory[gi * REGION + 8192 + r] === 1) out.add(id);
+        if (memory[gi * REGION + FOUND + r] === 1) out.add(id);
       });
     });
     return out;
@@ -246,7 +251,7 @@ function packGroups(planned: Planned[]): Planned[][][] {
   let bytes = 0;
   for (const p of planned) {
     const g = groups[groups.length - 1] as Planned[];
-    if (g.length >= MAX_RECORDS || bytes + p.bytes.length > REGION - NEEDLES) {
+    if (g.length >= MAX_RECORDS || bytes + p.bytes.length > REGION - NEEDLES - PAD) {
       groups.push([p]);
       bytes = p.bytes.length;
     } else {
@@ -299,13 +304,12 @@ function bucketize(group: Planned[]): Planned[][] {
 
 function writeGroup(memory: Uint8Array, base: number, buckets: Planned[][]): number[] {
   memory.fill(0, base, base + REGION);
+  memory.fill(15, base + 96, base + 112);
   const ids: number[] = [];
   const dv = new DataView(memory.buffer);
   let record = 0;
   let needle = base + NEEDLES;
   buckets.forEach((members, b) => {
-    dv.setInt32(base + 128 + 8 * b, record, true);
-    dv.setInt32(base + 132 + 8 * b, members.length, true);
     for (const p of members) {
       const wild = p.key >= 1 << 24;
       for (let q = 0; q < 3; q++) {
@@ -322,28 +326,29 @@ function writeGroup(memory: Uint8Array, base: number, buckets: Planned[][]): num
         memory[table + 16 + (byte >> 4)] = (memory[table + 16 + (byte >> 4)] as number) | (1 << b);
       }
       memory.set(p.bytes, needle);
-      const rec = base + 256 + 32 * record;
+      record++;
+      const rec = base + 224 + 32 * record;
       const k = p.key & 0xffffff;
+      // Little-endian: the fingerprint's first byte is the low byte of the loaded word.
+      const fp = ((k >> 16) & 0xff) | (k & 0xff00) | (wild ? 0 : (k & 0xff) << 16);
       dv.setInt32(rec, needle, true);
       dv.setInt32(rec + 4, p.bytes.length, true);
       dv.setInt32(rec + 8, p.offset, true);
-      dv.setInt32(rec + 12, record, true);
+      dv.setInt32(rec + 12, record - 1, true);
+      dv.setInt32(rec + 16, fp, true);
       ids.push(p.id);
-      // Little-endian: the fingerprint's first byte is the low byte of the loaded word.
-      dv.setInt32(
-        rec + 16,
-        ((k >> 16) & 0xff) | (k & 0xff00) | (wild ? 0 : (k & 0xff) << 16),
-        true,
-      );
-      dv.setInt32(rec + 20, wild ? 0xffff : 0xffffff, true);
-      const fp = dv.getInt32(rec + 16, true) >>> 0;
-      const h = Number((BigInt(fp) * 0x9e3779b1n) & 0xffffffffn) >>> 20;
-      const set = base + (wild ? 7168 : 6656);
-      memory[set + (h >> 3)] = (memory[set + (h >> 3)] as number) | (1 << (h & 7));
-      if (wild) memory[base + 7680] = 1;
+      // Chained at the head of its hash slot (see teddy.wat: find).
+      const head = base + (wild ? HEADS2 : HEADS3) + hashFingerprint(fp);
+      dv.setInt32(rec + 20, memory[head] as number, true);
+      memory[head] = record;
+      if (wild) dv.setInt32(base + 112, 1, true);
       needle += p.bytes.length;
-      record++;
     }
   });
   return ids;
+}
+
+/** The kernel's fingerprint hash: the top 12 bits of a 32-bit multiplicative hash. */
+function hashFingerprint(fp: number): number {
+  return Math.imul(fp, 0x9e3779b1) >>> 20;
 }
