@@ -1,7 +1,7 @@
 // Finds which of a set of literal words occur in bytes, with the SIMD Teddy kernel of
-// teddy.wat: plans each word's 3-byte fingerprint (rare bytes, shared between words where
-// possible), packs fingerprints into 8 buckets, and lays the tables out in wasm memory.
+// teddy.wat: lays out in wasm memory the fingerprints and buckets fingerprints.ts plans.
 // One pass over the data whatever the number of words; data is scanned in 1 MiB chunks.
+import { bucketize, chooseFingerprints, type Planned, WILD } from './fingerprints.js';
 import { TEDDY_WASM_BASE64 } from './teddy-wasm.js';
 
 /** Bytes scanned per call; the buffer holds a chunk plus the previous chunk's tail. */
@@ -15,22 +15,6 @@ const FOUND = 14848;
 const NEEDLES = 16128;
 /** Zero bytes after the data (the kernel reads up to 33 bytes past the end) and the needles. */
 const PAD = 64;
-
-/**
- * How rare each byte is in C source, in quarter-bits (-4·log2 of its frequency in the
- * Linux 6.12 tree; 120 for bytes never seen), two base-36 digits per byte.
- */
-const RARITY =
-  '3c3c3c3c3c3c3c3c3c0l0l3c2n3c3c3c3c3c3c3c3c3c3c3c3c3c3c393c3c3c3c09180z0v1w18121d0s0s0s160r0v0y0w' +
-  '0l0s0u0w0x100z120z13140t150v0w1j1c0o0v0o0q0n0r0u0v0p1f0x0q0r0q0r0q140o0o0o0u0w100x10161415141u0g' +
-  '1x0n0u0o0n0i0p0t0t0l1b0x0q0r0m0o0q120m0m0k0q0u0y0r0y151017101k31232s272w2s2x2i2y2n2r3c312n342k2z' +
-  '2k2l2r2g212l2p2q2m2l2z2y2g2j2x2r2d2l2u2w2j2t2r2r2r262t2s2q2t2u2o2i2s2q2r2q2j2h2x2k2q2n2y2k2l2x2r' +
-  '3c3c2328322j353c3c3c3c3c3c3c2o2v2g2g3c3c3c3c3c3c3c3c3c3c3c3c3c3c3c3c203c2z2p2q2r2x2y3c3c3c3c3c2v' +
-  '343c3c3c3c3c3c3c3c3c3c3c3c3c3c3c';
-const FREQ = Float64Array.from(
-  { length: 256 },
-  (_, b) => 2 ** (-Number.parseInt(RARITY.slice(2 * b, 2 * b + 2), 36) / 4),
-);
 
 interface TeddyExports {
   memory: { buffer: ArrayBuffer; grow(pages: number): number };
@@ -48,14 +32,6 @@ let compiled: object | null = null;
 function wasmModule(): object {
   compiled ??= new wasm.Module(Buffer.from(TEDDY_WASM_BASE64, 'base64'));
   return compiled;
-}
-
-/** A word's fingerprint: its bytes at [offset, offset + 3) (the third a wildcard for 2-byte words). */
-interface Planned {
-  id: number;
-  bytes: Uint8Array;
-  offset: number;
-  key: number;
 }
 
 export interface MultiSearch {
@@ -178,73 +154,6 @@ export function createMultiSearch(
   };
 }
 
-/**
- * Greedy set cover over 3-byte windows: repeatedly take the window covering the most
- * uncovered words per unit of expected frequency, so shared windows (`cr0` in write_cr0 and
- * set_cr0) cost one fingerprint and rare bytes keep false candidates few.
- */
-function chooseFingerprints(planned: Planned[]): void {
-  const windows = new Map<number, { freq: number; users: Map<Planned, number> }>();
-  for (const p of planned) {
-    const b = p.bytes;
-    for (let o = 0; o + 2 <= b.length; o++) {
-      const third = o + 2 < b.length ? (b[o + 2] as number) : -1;
-      if (third < 0 && b.length > 2) continue;
-      const key = ((b[o] as number) << 16) | ((b[o + 1] as number) << 8) | (third & 0xff);
-      const k = third < 0 ? key | (1 << 24) : key;
-      let w = windows.get(k);
-      if (!w) {
-        const f3 = third < 0 ? 1 : (FREQ[third] as number);
-        w = {
-          freq: (FREQ[b[o] as number] as number) * (FREQ[b[o + 1] as number] as number) * f3,
-          users: new Map(),
-        };
-        windows.set(k, w);
-      }
-      if (!w.users.has(p)) w.users.set(p, o);
-    }
-  }
-  // Each window's count of uncovered words, kept as words are covered (rather than counted
-  // again over every window each round): the same choices, in a loop small enough to stay cheap.
-  const keys: number[] = [];
-  const freqs: number[] = [];
-  const counts: number[] = [];
-  const users: Array<Array<[Planned, number]>> = [];
-  const windowsOf = new Map<Planned, number[]>();
-  for (const [k, w] of windows) {
-    const wi = keys.length;
-    keys.push(k);
-    freqs.push(w.freq);
-    counts.push(w.users.size);
-    users.push([...w.users]);
-    for (const p of w.users.keys()) {
-      const list = windowsOf.get(p);
-      if (list) list.push(wi);
-      else windowsOf.set(p, [wi]);
-    }
-  }
-  const open = new Set(planned);
-  while (open.size > 0) {
-    let best = -1;
-    let score = -1;
-    for (let wi = 0; wi < keys.length; wi++) {
-      const n = counts[wi] as number;
-      const s = n / ((freqs[wi] as number) + 1e-12);
-      if (n > 0 && s > score) {
-        score = s;
-        best = wi;
-      }
-    }
-    for (const [p, o] of users[best] ?? []) {
-      if (!open.has(p)) continue;
-      open.delete(p);
-      p.offset = o;
-      p.key = keys[best] as number;
-      for (const wj of windowsOf.get(p) ?? []) (counts[wj] as number)--;
-    }
-  }
-}
-
 /** Splits the words into table regions of at most MAX_RECORDS words (and needle bytes that fit). */
 function packGroups(planned: Planned[]): Planned[][][] {
   const groups: Planned[][] = [[]];
@@ -262,46 +171,6 @@ function packGroups(planned: Planned[]): Planned[][][] {
   return groups.map(bucketize);
 }
 
-/** Bytes a fingerprint position of a bucket accepts: every (high, low) nibble pair of its members. */
-function classFreq(keys: number[], shift: number): number {
-  const lo = new Set<number>();
-  const hi = new Set<number>();
-  for (const k of keys) {
-    if (shift === 0 && k >= 1 << 24) return 1;
-    const b = (k >> shift) & 0xff;
-    lo.add(b & 15);
-    hi.add(b >> 4);
-  }
-  let f = 0;
-  for (const h of hi) for (const l of lo) f += FREQ[(h << 4) | l] as number;
-  return f;
-}
-
-function bucketCost(keys: number[]): number {
-  return keys.length === 0 ? 0 : classFreq(keys, 16) * classFreq(keys, 8) * classFreq(keys, 0);
-}
-
-/** Packs distinct fingerprints into 8 buckets, each added where it widens the classes least. */
-function bucketize(group: Planned[]): Planned[][] {
-  const keys = [...new Set(group.map((p) => p.key))];
-  const freq = new Map(keys.map((k) => [k, bucketCost([k])]));
-  keys.sort((a, b) => (freq.get(b) as number) - (freq.get(a) as number));
-  const buckets: number[][] = Array.from({ length: 8 }, () => []);
-  for (const k of keys) {
-    let best = 0;
-    let cost = Number.POSITIVE_INFINITY;
-    buckets.forEach((b, i) => {
-      const c = bucketCost([...b, k]) - bucketCost(b);
-      if (c < cost) {
-        cost = c;
-        best = i;
-      }
-    });
-    (buckets[best] as number[]).push(k);
-  }
-  return buckets.map((b) => group.filter((p) => b.includes(p.key)));
-}
-
 function writeGroup(memory: Uint8Array, base: number, buckets: Planned[][]): number[] {
   memory.fill(0, base, base + REGION);
   memory.fill(15, base + 96, base + 112);
@@ -311,7 +180,7 @@ function writeGroup(memory: Uint8Array, base: number, buckets: Planned[][]): num
   let needle = base + NEEDLES;
   buckets.forEach((members, b) => {
     for (const p of members) {
-      const wild = p.key >= 1 << 24;
+      const wild = p.key >= WILD;
       for (let q = 0; q < 3; q++) {
         const table = base + 32 * q;
         if (q === 2 && wild) {
