@@ -83,6 +83,15 @@ describe('createMultiSearch', () => {
     }
   });
 
+  it('splits long word lists into table regions by bytes as well as by count', () => {
+    // 120 words of 300 bytes do not fit one region's needle area: several regions, one pass each.
+    const words = Array.from({ length: 120 }, (_, i) => `${randomText('abcdef', 296)}${1000 + i}`);
+    const search = createMultiSearch(words);
+    const text = Buffer.from(`${words[0]} ${words[77]} ${words[119]}`, 'latin1');
+    expect([...search.all(text)].sort((a, b) => a - b)).toEqual([0, 77, 119]);
+    expect(search.any(Buffer.from((words[100] as string).slice(0, 299), 'latin1'))).toBe(false);
+  });
+
   it('compares words longer than a vector, to the last byte', () => {
     const long = 'a_rather_long_kernel_symbol_name_table';
     const words = [long, `${long.slice(0, 16)}X${long.slice(17)}`, `${long.slice(0, -1)}Y`];
