@@ -87,6 +87,8 @@ export function createMultiSearch(
   const ids = groups.map((g, gi) => writeGroup(memory, gi * REGION, g));
   const view = memory.subarray(data, data + CHUNK + longest);
 
+  // Whether words were noted since the last reset: most files have none, and need no reset.
+  let noted = false;
   const scan = (n: number, all: boolean): boolean => {
     memory.fill(0, data + n, data + n + PAD);
     if (options.ignoreCase) x.lower(data, data + n);
@@ -95,6 +97,7 @@ export function createMultiSearch(
       if (x.find(gi * REGION, data, data, data + n, all ? 1 : 0) >= 0) {
         if (!all) return true;
         hit = true;
+        noted = true;
       }
     }
     return hit;
@@ -114,6 +117,8 @@ export function createMultiSearch(
   };
 
   const resetFound = (): void => {
+    if (!noted) return;
+    noted = false;
     for (let gi = 0; gi < groups.length; gi++)
       memory.fill(0, gi * REGION + FOUND, gi * REGION + FOUND + MAX_RECORDS);
   };
