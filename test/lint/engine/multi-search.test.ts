@@ -46,6 +46,22 @@ describe('createMultiSearch', () => {
     }
   });
 
+  it('finds words of any bytes, control and high ones included', () => {
+    const alphabet = Array.from({ length: 24 }, (_, i) => String.fromCharCode((i * 53) % 256)).join(
+      '',
+    );
+    for (let round = 0; round < 20; round++) {
+      const words = Array.from({ length: 1 + random(30) }, () =>
+        randomText(alphabet, 2 + random(6)),
+      );
+      const search = createMultiSearch(words);
+      const text = randomText(alphabet, random(2000));
+      const expected = naive(words, text);
+      const firstIds = new Set([...expected].map((i) => words.indexOf(words[i] as string)));
+      expect([...search.all(Buffer.from(text, 'latin1'))].sort()).toEqual([...firstIds].sort());
+    }
+  });
+
   it('handles hundreds of words and ignores case on request', () => {
     const words = Array.from({ length: 450 }, (_, i) => `w${i}_${randomText('abc', 3)}`);
     const text = `xx ${words[3]} yy ${words[449]?.toUpperCase()} zz`;
