@@ -8,8 +8,8 @@
 // Markov chain: in C, letters run together (`abl` in every table and enable, `STA` in every
 // STATUS and START) far more often than their frequencies one by one say, and fingerprints
 // chosen by single-byte rarity were exactly such windows. Planning runs in every thread for
-// every word list, so it stays a few greedy passes: local search over windows and buckets found
-// a third fewer candidates still, for more time than that saves.
+// every word list, so it stays a few greedy passes: a local search over windows and buckets
+// left a third as many candidates, but took longer than it saved.
 import { BYTE_KINDS, BYTE_PAIRS, KIND_PAIRS, PAIR_DIGITS, PAIR_SYMBOLS } from './byte-pairs.js';
 
 /** A word to search for, and its fingerprint: bytes [offset, offset + 3) of it, packed in `key`. */
@@ -24,13 +24,12 @@ export interface Planned {
 /** Key flag: a 2-byte word's fingerprint, whose third position takes any byte. */
 export const WILD = 1 << 24;
 
-/** Rounds of moving fingerprints between buckets; each either improves the packing or ends. */
+/** Rounds of moving fingerprints between buckets (a second one gained under 2%). */
 const MAX_ROUNDS = 1;
 
 /**
  * How rare each byte is in C source, in quarter-bits (-4·log2 of its frequency in the
- * Linux 6.12 tree; 120 for bytes never seen), two base-36 digits per byte: for the bytes
- * BYTE_PAIRS leaves out.
+ * Linux 6.12 tree; 120 for bytes never seen), two base-36 digits per byte.
  */
 const RARITY =
   '3c3c3c3c3c3c3c3c3c0l0l3c2n3c3c3c3c3c3c3c3c3c3c3c3c3c3c393c3c3c3c09180z0v1w18121d0s0s0s160r0v0y0w' +
@@ -130,7 +129,10 @@ function kindAffinity(): Float64Array {
   );
 }
 
-/** Frequency by byte kind of the bytes of a nibble class (every high nibble in `hi` with every low one in `lo`), into `out`. */
+/**
+ * Frequency by byte kind of a nibble class's bytes (every high nibble in `hi` with every low
+ * one in `lo`), into `out`.
+ */
 function kindFreqs(lo: number, hi: number, out: Float64Array): Float64Array {
   out.fill(0);
   for (let hs = hi; hs !== 0; hs &= hs - 1) {
@@ -142,6 +144,7 @@ function kindFreqs(lo: number, hi: number, out: Float64Array): Float64Array {
   }
   return out;
 }
+// Reused: a plan works out hundreds of buckets.
 const firsts = new Float64Array(KINDS);
 const seconds = new Float64Array(KINDS);
 const thirds = new Float64Array(KINDS);
@@ -172,7 +175,7 @@ function addClasses(classes: number[], k: number): number[] {
   return classes;
 }
 
-function bucketOf(keys: number[]): Bucket {
+function bucketWith(keys: number[]): Bucket {
   const classes = [0, 0, 0, 0, 0, 0];
   for (const k of keys) addClasses(classes, k);
   return { keys, classes, cost: candidateFreq(classes) };
@@ -210,9 +213,9 @@ function candidateFreq(c: readonly number[]): number {
  * the fewest expected candidates; then fingerprints move to other buckets while that helps.
  */
 export function bucketize(group: readonly Planned[]): Planned[][] {
-  const buckets = Array.from({ length: 8 }, () => bucketOf([]));
+  const buckets = Array.from({ length: 8 }, () => bucketWith([]));
   const keys = [...new Set(group.map((p) => p.key))];
-  const alone = new Map(keys.map((k) => [k, bucketOf([k]).cost]));
+  const alone = new Map(keys.map((k) => [k, bucketWith([k]).cost]));
   keys.sort((a, b) => (alone.get(b) as number) - (alone.get(a) as number));
   for (const k of keys) {
     const [to, , cost] = cheapestBucket(buckets, k, -1);
@@ -255,14 +258,18 @@ function cheapestBucket(buckets: Bucket[], k: number, from: number): [number, nu
   }
   return [best, added, cost];
 }
+/** A bucket's classes with one more fingerprint, reused. */
 const scratch = [0, 0, 0, 0, 0, 0];
 
-/** Moves each fingerprint to the bucket where it adds the fewest candidates, if that is fewer. */
+/**
+ * Moves out of each bucket the first fingerprint that would add fewer candidates to another
+ * bucket than it adds here; whether any moved.
+ */
 function moveFingerprints(buckets: Bucket[]): boolean {
   let moved = false;
   buckets.forEach((bucket, from) => {
     for (const k of [...bucket.keys]) {
-      const rest = bucketOf(bucket.keys.filter((x) => x !== k));
+      const rest = bucketWith(bucket.keys.filter((x) => x !== k));
       const [to, added, cost] = cheapestBucket(buckets, k, from);
       // Rounding aside, a move must pay: else two equal buckets would trade it for ever.
       if (added >= (bucket.cost - rest.cost) * (1 - 1e-9)) continue;
