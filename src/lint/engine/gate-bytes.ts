@@ -293,3 +293,88 @@ function bitTwoBefore(text: string, i: number): boolean {
 function isPunctuatorCode(c: number): boolean {
   return c > 32 && c !== 127 && !isWordCode(c) && c !== DQUOTE && c !== SQUOTE && c !== 46;
 }
+
+/** `__NR_` starting an identifier. */
+const NR_PREFIX = /__NR_/g;
+
+/** gate-tokens' `x[__NR_...]`: an identifier starting with `__NR_` right after `[`. */
+export function nrIndexPossible(text: string): boolean {
+  NR_PREFIX.lastIndex = 0;
+  for (let m = NR_PREFIX.exec(text); m !== null; m = NR_PREFIX.exec(text)) {
+    if (!mayStartToken(text, m.index)) continue;
+    const c = previousCode(text, m.index);
+    if (c === UNSURE || c === 91) return true;
+  }
+  return false;
+}
+
+/** The WP masks wp-disable knows (WP_MASKS, and the bit's number X86_CR0_WP_BIT) as words. */
+const WP_MASK_WORDS = /(?:X86_)?CR0_WP|0x10000|0x00010000|65536/g;
+
+/**
+ * gate-tokens' WP masks: a mask right after `~`, `^` or `^=` (parentheses between), in a
+ * directive (a mask macro's body, whose name may be inverted anywhere), or the bit's number
+ * as clear_bit's first argument. Masks merely tested (`cr0 & X86_CR0_WP`) are ruled out.
+ */
+export function wpMaskPossible(text: string, masks: ReadonlySet<string>): boolean {
+  WP_MASK_WORDS.lastIndex = 0;
+  for (let m = WP_MASK_WORDS.exec(text); m !== null; m = WP_MASK_WORDS.exec(text)) {
+    const start = m.index;
+    if (!mayStartToken(text, start)) continue;
+    const word = text.slice(
+      start,
+      isDigit(text.charCodeAt(start)) ? numberEnd(text, start) : wordEnd(text, start),
+    );
+    const bit = word === 'X86_CR0_WP_BIT';
+    if (!bit && !masks.has(word.replace(/[uUlL]+$/, ''))) continue;
+    const c = previousCode(text, start);
+    if (bit && c === 40) return true;
+    if (invertedAt(text, start) || mayBeDirectiveLine(text, start)) return true;
+  }
+  return false;
+}
+
+/** End (exclusive) of the identifier starting at `i`. */
+function wordEnd(text: string, i: number): number {
+  let k = i;
+  while (k < text.length && isWordCode(text.charCodeAt(k))) k++;
+  return k;
+}
+
+/** Whether the token at `i` may follow `~`, `^` or `^=`, with parentheses between. */
+function invertedAt(text: string, i: number): boolean {
+  let k = i;
+  for (;;) {
+    const c = previousCode(text, k);
+    if (c === UNSURE) return true;
+    if (c === NO_TOKEN) return false;
+    k = lastCodeAt(text, k);
+    if (c === 40) continue;
+    if (c === 126 || c === 94) return true;
+    return c === 61 && text.charCodeAt(k - 1) === 94;
+  }
+}
+
+/** Offset of the last non-blank character before `i` (previousCode's character). */
+function lastCodeAt(text: string, i: number): number {
+  let k = i - 1;
+  while (k >= 0 && isBlankCode(text.charCodeAt(k))) k--;
+  return k;
+}
+
+/**
+ * Whether offset `i` may lie in a directive: its line starts with `#` (or a comment that may
+ * hide one), or the line before ends with a continuation.
+ */
+function mayBeDirectiveLine(text: string, i: number): boolean {
+  const lineStart = text.lastIndexOf('\n', i - 1) + 1;
+  if (lineStart > 0) {
+    let e = lineStart - 2;
+    if (text.charCodeAt(e) === 13) e--;
+    if (text.charCodeAt(e) === BACKSLASH) return true;
+  }
+  let k = lineStart;
+  while (k < i && isBlankCode(text.charCodeAt(k))) k++;
+  const c = text.charCodeAt(k);
+  return c === HASH || c === SLASH;
+}

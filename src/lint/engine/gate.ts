@@ -9,8 +9,16 @@
 // entry name string, scanner function) and every rule check that needs no kind is a condition
 // over tokens (gate-tokens.ts); this file holds the cheaper necessary conditions over the raw
 // bytes that decide whether tokens are needed at all.
+
+import { WP_MASKS } from '../rules/wp-disable.js';
 import type { ScannedFile } from '../scan/index.js';
-import { armVectorPossible, dispatchNumbersPossible, wpSixteenPossible } from './gate-bytes.js';
+import {
+  armVectorPossible,
+  dispatchNumbersPossible,
+  nrIndexPossible,
+  wpMaskPossible,
+  wpSixteenPossible,
+} from './gate-bytes.js';
 import { tokenNeeds } from './gate-tokens.js';
 import { createMultiSearch } from './multi-search.js';
 import { PAGE_ATTR, PTE_LOOKUPS, READONLY_BITS, WRITE_BITS } from './protection.js';
@@ -171,11 +179,13 @@ function byteNeeds(h: Set<HintId>, bytes: Uint8Array): boolean {
   };
   if (h.has('nr')) {
     // A slot compared with a syscall (needs a comparison), or a candidate address indexed by a
-    // syscall number: a module parameter or a kernel address literal, as analyze.ts reads one.
+    // syscall number (`[__NR_`): a module parameter or a kernel address literal, as analyze.ts
+    // reads one.
     if (h.has('sys') && EQUALITY.test(text())) return true;
     if (
-      h.has('moduleParam') ||
-      (any('kaddrC', 'kaddrD', 'kaddrE', 'kaddrF') && KERNEL_ADDRESS.test(text()))
+      (h.has('moduleParam') ||
+        (any('kaddrC', 'kaddrD', 'kaddrE', 'kaddrF') && KERNEL_ADDRESS.test(text()))) &&
+      nrIndexPossible(text())
     )
       return true;
   }
@@ -193,10 +203,12 @@ function byteNeeds(h: Set<HintId>, bytes: Uint8Array): boolean {
   if (any('domainManager') && any('setDomain', 'modifyDomain')) return true;
   if (prefixed('pte:') && (prefixed('bit:') || h.has('mkwrite'))) return true;
   // write_cr0 & co. with the WP bit cleared: a CR0 writer's name and a mask.
-  // Sixteen, a common number, counts only where it may be the WP bit (`<< 16`, `BIT(16)`).
+  // Masks count only where they may clear the bit (`~X86_CR0_WP`), and sixteen, a common
+  // number, only where it may be the bit (`<< 16`, `BIT(16)`).
   if (
     h.has('cr0') &&
-    (any('crWp', 'wp10000', 'wp00010000', 'wp65536', 'wpCleared') ||
+    (h.has('wpCleared') ||
+      (any('crWp', 'wp10000', 'wp00010000', 'wp65536') && wpMaskPossible(text(), WP_MASKS)) ||
       (h.has('sixteen') && wpSixteenPossible(text())))
   )
     if (CR0_WRITER_NAME.test(text())) return true;

@@ -5,9 +5,12 @@ import { createGate } from '../../../src/lint/engine/gate.js';
 import {
   armVectorPossible,
   dispatchNumbersPossible,
+  nrIndexPossible,
+  wpMaskPossible,
   wpSixteenPossible,
 } from '../../../src/lint/engine/gate-bytes.js';
 import { DEFAULT_TABLE_NAMES } from '../../../src/lint/engine/table-names.js';
+import { WP_MASKS } from '../../../src/lint/rules/wp-disable.js';
 import { scanSource } from '../../../src/lint/scan/index.js';
 
 const gate = createGate([...DEFAULT_TABLE_NAMES]);
@@ -40,6 +43,14 @@ const NEEDED = [
   'void f(void) { unsigned long c = read_cr0(); clear_bit(16, &c); write_cr0(c); }',
   '#define WP (1 << 16)\nvoid f(void) { write_cr0(read_cr0() & ~WP); }',
   'void f(void) { if (!strcmp(name, "\\x73ys_call_table")) t = addr; }',
+  'void f(void) { write_cr0(read_cr0() & ~X86_CR0_WP); }',
+  'void f(void) { write_cr0(read_cr0() & ~(CR0_WP | 1)); }',
+  'void f(void) { unsigned long c = read_cr0(); c ^= 0x10000UL; write_cr0(c); }',
+  'void f(void) { unsigned long c = read_cr0(); __clear_bit(X86_CR0_WP_BIT, &c); write_cr0(c); }',
+  '#define MY_WP \\\n  X86_CR0_WP\nvoid f(void) { write_cr0(read_cr0() & ~MY_WP); }',
+  '#define MY_WP (X86_CR0_WP)\nvoid f(void) { write_cr0(read_cr0() & ~MY_WP); }',
+  'static unsigned long t;\nmodule_param(t, ulong, 0);\nvoid f(void) { ((void **)t)[__NR_read] = h; }',
+  'static unsigned long t;\nmodule_param(t, ulong, 0);\nvoid f(void) { ((void **)t)[ /* n */ __NR_read] = h; }',
   'void f(void) { if (!strcmp(name, "\\163ys_" "call_table")) t = addr; }',
   'void f(void) { if (!strcmp(name, "sys_call\\\n_table")) t = addr; }',
 ];
@@ -52,6 +63,8 @@ const REJECTED = [
   'void f(void) { unsigned long x = 0xffff0000; }',
   'void f(void) { write_cr0(read_cr0()); memset(buf, 0, 16); }',
   'void f(void) { char *s = "\\x01\\x02\\n"; }',
+  'void f(void) { if (read_cr0() & X86_CR0_WP) write_cr0(x); }',
+  'static int n;\nmodule_param(n, int, 0);\nvoid f(void) { syscall(__NR_read, n); }',
 ];
 
 describe('gate byte conditions', () => {
@@ -162,6 +175,30 @@ const FAMILIES: Array<[string, string[], string, (text: string) => boolean]> = [
     ['16', '~BIT', 'clear_bit', '~(1UL', '~(1', '<<'],
     'write_cr0(c);',
     wpSixteenPossible,
+  ],
+  [
+    'WP masks',
+    [
+      'X86_CR0_WP',
+      'CR0_WP',
+      '0x10000',
+      '65536UL',
+      'X86_CR0_WP_BIT',
+      '~',
+      '^',
+      '^=',
+      '__clear_bit(',
+      '\n#define M X86_CR0_WP\n',
+      '~M',
+    ],
+    'write_cr0(c);',
+    (t) => wpMaskPossible(t, WP_MASKS),
+  ],
+  [
+    'syscall indexes',
+    ['__NR_read', '[__NR_', 'module_param(t, ulong, 0);', 'p[', '__NR_'],
+    'module_param(t, ulong, 0);',
+    nrIndexPossible,
   ],
   [
     'name strings',
