@@ -2,7 +2,6 @@
 // a byte), whether a token-level condition of gate-tokens.ts can hold. Each errs one way only:
 // where it is unsure what stands between two pieces of text (a comment, a line continuation, a
 // line that may be a directive, a literal), it says the condition may hold.
-import { numberText } from './context.js';
 
 const NL = 10;
 const SLASH = 47;
@@ -55,9 +54,37 @@ export function numberEnd(text: string, i: number): number {
   }
 }
 
-/** numberText (context.ts) of the number token text[start, end). */
-function numberValue(text: string, start: number, end: number): string {
-  return numberText({ type: 'num', text: text.slice(start, end), start, end, dir: -1 });
+/**
+ * The value of the number token text[start, end) as numberText (context.ts) reads one — hex
+ * or decimal digits, then [uUlL] suffixes — or NaN for any other token. Two tokens have equal
+ * numberTexts of this kind exactly when their values are equal (values this small are exact).
+ */
+function numberValue(text: string, start: number, end: number): number {
+  let k = start;
+  let value = 0;
+  const hex = text.charCodeAt(k) === 48 && (text.charCodeAt(k + 1) | 32) === 120;
+  if (hex) {
+    k += 2;
+    const from = k;
+    for (; k < end && isHexCode(text.charCodeAt(k)); k++)
+      value = value * 16 + hexCodeValue(text.charCodeAt(k));
+    if (k === from) return Number.NaN;
+  } else {
+    for (; k < end && isDigit(text.charCodeAt(k)); k++)
+      value = value * 10 + (text.charCodeAt(k) - 48);
+  }
+  for (; k < end; k++) {
+    const c = text.charCodeAt(k) | 32;
+    if (c !== 117 && c !== 108) return Number.NaN;
+  }
+  return value;
+}
+
+function isHexCode(c: number): boolean {
+  return isDigit(c) || ((c | 32) >= 97 && (c | 32) <= 102);
+}
+function hexCodeValue(c: number): number {
+  return c <= 57 ? c - 48 : (c | 32) - 87;
 }
 
 /**
@@ -69,13 +96,13 @@ function mayStartToken(text: string, i: number): boolean {
 }
 
 /**
- * Every place a number token with numberText `value` may stand: `pattern` (global) finds its
+ * Every place a number token of `value` (numberValue) may stand: `pattern` (global) finds its
  * notations; each hit that is a whole token with that value is handed to `test`.
  */
 function someNumber(
   text: string,
   pattern: RegExp,
-  value: string,
+  value: number,
   test: (start: number, end: number) => boolean,
 ): boolean {
   pattern.lastIndex = 0;
@@ -95,7 +122,7 @@ const ARM_VECTOR_HEX = /0x0*ffff0000/gi;
  * spelling is a hint of its own (gate.ts armDecimal1).
  */
 export function armVectorPossible(text: string): boolean {
-  return someNumber(text, ARM_VECTOR_HEX, '0xffff0000', (start) => {
+  return someNumber(text, ARM_VECTOR_HEX, 0xffff0000, (start) => {
     const c = previousCode(text, start);
     return c === UNSURE || c === 41;
   });
@@ -123,7 +150,7 @@ export function dispatchNumbersPossible(text: string): boolean {
     else {
       if (!mayStartToken(text, m.index)) continue;
       end = numberEnd(text, m.index);
-      if (numberValue(text, m.index, end) !== '0xff') continue;
+      if (numberValue(text, m.index, end) !== 0xff) continue;
     }
     if (followedByDispatch(text, end, false) || followedByDispatch(text, end, true)) return true;
   }
@@ -142,14 +169,14 @@ function followedByDispatch(text: string, end: number, window: boolean): boolean
   const budget = { tokens: window ? WINDOW : Number.POSITIVE_INFINITY };
   const second = nextNumber(text, end, window, budget);
   if (second === null) return true;
-  if (second.value !== '0x14') return false;
+  if (second.value !== 0x14) return false;
   const third = nextNumber(text, second.end, window, budget);
-  return third === null || third.value === '0xc5' || third.value === '0x85';
+  return third === null || third.value === 0xc5 || third.value === 0x85;
 }
 
 /**
- * The next number token after offset `i` that counts (see followedByDispatch): its numberText
- * and end; `{ value: '' }` when none does (end of text, or the window is used up); null when
+ * The next number token after offset `i` that counts (see followedByDispatch): its value
+ * (numberValue) and end; `{ value: -1 }` when none does (end of text, or the window is used up); null when
  * unsure — a line continuation, a character literal, a line that may be a directive, or a `+`
  * or `-` that may be part of a longer punctuator. Comments and strings are skipped as the
  * masker reads them: the offset is taken to follow a token in code.
@@ -159,7 +186,7 @@ function nextNumber(
   i: number,
   window: boolean,
   budget: { tokens: number },
-): { value: string; end: number } | null {
+): { value: number; end: number } | null {
   const n = text.length;
   let lineStart = false;
   // The run of punctuator characters just before the token at k (an offset follows `[`, `+`
@@ -183,14 +210,14 @@ function nextNumber(
     if (lineStart && c === HASH) return null;
     if (c === SLASH && text.charCodeAt(k + 1) === 42) {
       const close = text.indexOf('*/', k + 2);
-      if (close < 0) return { value: '', end: n };
+      if (close < 0) return { value: -1, end: n };
       if (text.lastIndexOf('\n', close) > k) lineStart = true;
       k = close + 2;
       continue;
     }
     if (c === SLASH && text.charCodeAt(k + 1) === SLASH) {
       const nl = text.indexOf('\n', k);
-      if (nl < 0) return { value: '', end: n };
+      if (nl < 0) return { value: -1, end: n };
       if (text.charCodeAt(nl - 1) === BACKSLASH || text.charCodeAt(nl - 1) === 13) return null;
       k = nl;
       continue;
@@ -202,14 +229,14 @@ function nextNumber(
       runEnd = k + 1;
       // A punctuator has up to three characters (a UTF-8 character, one token, up to four
       // bytes): counting every third ASCII one of a run never counts more tokens than there are.
-      if (c < 128 && run % 3 === 1 && --budget.tokens < 0) return { value: '', end: n };
+      if (c < 128 && run % 3 === 1 && --budget.tokens < 0) return { value: -1, end: n };
       if (window && c === 91) depth++;
       else if (window && c === 93) depth--;
       prev = c;
       k++;
       continue;
     }
-    if (--budget.tokens < 0) return { value: '', end: n };
+    if (--budget.tokens < 0) return { value: -1, end: n };
     if (isDigit(c) || (c === 46 && isDigit(text.charCodeAt(k + 1)))) {
       const end = numberEnd(text, k);
       if ((prev === 43 || prev === 45) && run > 1) return null;
@@ -222,7 +249,7 @@ function nextNumber(
     } else k++;
     prev = 0;
   }
-  return { value: '', end: n };
+  return { value: -1, end: n };
 }
 
 /** End of the string literal opening at `i`, as the masker's literalEnd reads it. */

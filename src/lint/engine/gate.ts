@@ -298,22 +298,28 @@ function escapeAt(bytes: Uint8Array, j: number): number {
   if (j >= bytes.length) return -1;
   const e = bytes[j] as number;
   if (e === 120) {
+    // \x and one or two hex digits; a bare \x is NUL.
+    let code = 0;
     let k = j + 1;
-    while (k < j + 3 && isHexByte(bytes[k])) k++;
-    const code =
-      k > j + 1 ? Number.parseInt(String.fromCharCode(...bytes.subarray(j + 1, k)), 16) : 0;
+    for (; k < j + 3 && isHexByte(bytes[k]); k++) code = code * 16 + hexValue(bytes[k] as number);
     return (code << 8) | (k - j);
   }
   if (e >= 48 && e <= 55) {
+    let code = e - 48;
     let k = j + 1;
-    while (k < j + 3 && isOctalByte(bytes[k])) k++;
-    return (Number.parseInt(String.fromCharCode(...bytes.subarray(j, k)), 8) << 8) | (k - j);
+    for (; k < j + 3 && isOctalByte(bytes[k]); k++) code = code * 8 + ((bytes[k] as number) - 48);
+    return (code << 8) | (k - j);
   }
   if (e === 110) return (10 << 8) | 1;
   if (e === 116) return (9 << 8) | 1;
   if (e === 114) return (13 << 8) | 1;
   if (e === 10) return (NO_CHAR << 8) | 1;
   return (e << 8) | 1;
+}
+
+/** The value of hex digit `c` (a character code). */
+function hexValue(c: number): number {
+  return c <= 57 ? c - 48 : (c | 32) - 87;
 }
 
 function isHexByte(c: number | undefined): boolean {

@@ -29,6 +29,7 @@ const NEEDED = [
   'int f(unsigned char *p) { return p[0] == 0xff && p[1] == 0x14 && p[2] == 0xc5; }',
   'int f(unsigned char *p) { return *p == 0xff && *(p + 1) == 0x14 && *(p + 2) == 0xc5; }',
   'unsigned char pat[] = { 255, 20, 197 };',
+  'unsigned char pat[] = { 0x00FFul, 0X14, 0xC5 };',
   "unsigned char pat[] = { 0xff, '\\x14', '\\xc5' };",
   'unsigned char pat[] = { 0xff,\n#define X 3\n0x14, 0xc5 };',
   'unsigned char pat[] = { 0xff,\n#if 0\n1,\n#endif\n0x14, 0xc5 };',
@@ -93,6 +94,11 @@ describe('gate byte conditions', () => {
     // Unsure: a line that may be a directive, a character literal, a continuation.
     expect(dispatchNumbersPossible('0xff,\n#define A 1\n 0x14, 0xc5')).toBe(true);
     expect(dispatchNumbersPossible("0xff, 'a', 3")).toBe(true);
+    // Numbers as numberText reads them: leading zeros, any case, suffixes, decimals.
+    expect(dispatchNumbersPossible('0x00FFul, 0X14, 197')).toBe(true);
+    expect(dispatchNumbersPossible('0255, 20U, 0x0085')).toBe(true);
+    expect(dispatchNumbersPossible('0xff, 0x14, 0xc5.')).toBe(false);
+    expect(dispatchNumbersPossible('0xff, 0x14, 0xc5e')).toBe(false);
     // Not the number 0xff.
     expect(dispatchNumbersPossible('0xff00, 0x14, 0xc5')).toBe(false);
     expect(dispatchNumbersPossible('x0xff, 0x14, 0xc5')).toBe(false);
