@@ -2,6 +2,7 @@
 // a byte), whether a token-level condition of gate-tokens.ts can hold. Each errs one way only:
 // where it is unsure what stands between two pieces of text (a comment, a line continuation, a
 // line that may be a directive, a literal), it says the condition may hold.
+import { ARM_DACR_ASM, CR0_ASM } from '../rules/wp-disable.js';
 
 const NL = 10;
 const SLASH = 47;
@@ -404,4 +405,90 @@ function mayBeDirectiveLine(text: string, i: number): boolean {
   while (k < i && isBlankCode(text.charCodeAt(k))) k++;
   const c = text.charCodeAt(k);
   return c === HASH || c === SLASH;
+}
+
+const ASM_WORD = /(?<![A-Za-z0-9_$])(?:asm|__asm__|__asm)(?![A-Za-z0-9_$])/g;
+const ASM_QUALIFIERS = new Set(['volatile', '__volatile__', '__volatile', 'goto', 'inline']);
+
+/**
+ * gate-tokens' asmNeeds: an asm statement (`asm`, qualifiers, `(`) whose first run of string
+ * literals after the parenthesis reads `rdmsr` or, joined, writes %cr0 or sets ARM domains.
+ * `cr0` in a comment or another string no longer counts.
+ */
+export function asmTemplatePossible(text: string): boolean {
+  ASM_WORD.lastIndex = 0;
+  for (let m = ASM_WORD.exec(text); m !== null; m = ASM_WORD.exec(text)) {
+    const open = asmOpen(text, m.index + m[0].length);
+    if (open === UNSURE) return true;
+    if (open < 0) continue;
+    const run = firstStringRun(text, open + 1);
+    if (run === null) return true;
+    let joined = '';
+    for (const s of run) {
+      if (s.indexOf('rdmsr') >= 0) return true;
+      joined += s.slice(1, -1);
+    }
+    if (CR0_ASM.test(joined.replace(/\\n|\\t/g, ' ')) || ARM_DACR_ASM.test(joined)) return true;
+  }
+  return false;
+}
+
+/** Offset of the `(` after an asm keyword ending at `i` and its qualifiers; -2: none. */
+function asmOpen(text: string, i: number): number {
+  let k = i;
+  for (;;) {
+    k = skipGap(text, k);
+    if (k === UNSURE) return UNSURE;
+    if (text.charCodeAt(k) === 40) return k;
+    const end = wordEnd(text, k);
+    if (end === k || !ASM_QUALIFIERS.has(text.slice(k, end))) return -2;
+    k = end;
+  }
+}
+
+/**
+ * The first run of adjacent string literals from offset `i` on (their raw texts, quotes
+ * included, as the tokenizer cuts them); null when unsure: a comment, a character literal, a
+ * continuation or a line that may be a directive comes first or between.
+ */
+function firstStringRun(text: string, i: number): string[] | null {
+  let k = i;
+  for (;;) {
+    k = skipGap(text, k);
+    if (k === UNSURE) return null;
+    if (k >= text.length) return [];
+    const c = text.charCodeAt(k);
+    if (c === DQUOTE) break;
+    if (c === SQUOTE) return null;
+    k = isWordCode(c) ? wordEnd(text, k) : k + 1;
+  }
+  const run: string[] = [];
+  while (k < text.length && text.charCodeAt(k) === DQUOTE) {
+    const end = stringEnd(text, k);
+    run.push(text.slice(k, end));
+    k = skipGap(text, end);
+    if (k === UNSURE) return null;
+  }
+  return run;
+}
+
+/**
+ * The next offset from `i` on that is not blank (line breaks included), or UNSURE at a comment,
+ * a backslash or a line that starts with `#` (a directive's tokens are not the code's). A
+ * slash that opens no comment is a token (`#include <asm/io.h>`).
+ */
+function skipGap(text: string, i: number): number {
+  let k = i;
+  let lineStart = false;
+  for (; k < text.length; k++) {
+    const c = text.charCodeAt(k);
+    if (c === NL) lineStart = true;
+    else if (!isBlankCode(c)) {
+      if (c === BACKSLASH || (lineStart && c === HASH)) return UNSURE;
+      const next = text.charCodeAt(k + 1);
+      if (c === SLASH && (next === 42 || next === SLASH)) return UNSURE;
+      return k;
+    }
+  }
+  return k;
 }

@@ -14,6 +14,7 @@ import { WP_MASKS } from '../rules/wp-disable.js';
 import type { ScannedFile } from '../scan/index.js';
 import {
   armVectorPossible,
+  asmTemplatePossible,
   dispatchNumbersPossible,
   nrIndexPossible,
   wpMaskPossible,
@@ -219,7 +220,8 @@ function byteNeeds(h: Set<HintId>, bytes: Uint8Array): boolean {
     (h.has('cr0SplitC') && h.has('cr0SplitD')) ||
     (h.has('mcrSplitA') && h.has('mcrSplitB')) ||
     (h.has('mcrSplitC') && h.has('mcrSplitD'));
-  if (asmTemplate && h.has('asm') && ASM_STATEMENT.test(text())) return true;
+  if (asmTemplate && h.has('asm') && ASM_STATEMENT.test(text()) && asmTemplatePossible(text()))
+    return true;
   // Dispatch bytes: rare as numbers, so the regexes run on few files; where all three occur
   // (hex test vectors, register tables), they must follow one another.
   return (

@@ -4,6 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { createGate } from '../../../src/lint/engine/gate.js';
 import {
   armVectorPossible,
+  asmTemplatePossible,
   dispatchNumbersPossible,
   nrIndexPossible,
   wpMaskPossible,
@@ -45,6 +46,12 @@ const NEEDED = [
   '#define WP (1 << 16)\nvoid f(void) { write_cr0(read_cr0() & ~WP); }',
   'void f(void) { if (!strcmp(name, "\\x73ys_call_table")) t = addr; }',
   'void f(void) { write_cr0(read_cr0() & ~X86_CR0_WP); }',
+  'void f(void) { asm volatile(\n"movq %0, %%c" /* split */ "r0" :: "r"(v)); }',
+  '#define W(v) asm volatile("mov %0, %%cr0" :: "r"(v))\n',
+  'void f(void) { __asm__ __volatile__ (X "rdmsr" : "=a"(lo)); }',
+  'void f(void) { asm volatile(\n#define S "nop";\n"mov %0, %%cr0" :: "r"(v)); }',
+  'void f(void) { asm volatile(\'"\' "mov %0, %%cr0" :: "r"(v)); }',
+  'void f(void) { asm goto (\n#ifdef A\n"mov %0, %%cr0"\n#endif\n :: "r"(v) :: l); l:; }',
   'void f(void) { write_cr0(read_cr0() & ~(CR0_WP | 1)); }',
   'void f(void) { unsigned long c = read_cr0(); c ^= 0x10000UL; write_cr0(c); }',
   'void f(void) { unsigned long c = read_cr0(); __clear_bit(X86_CR0_WP_BIT, &c); write_cr0(c); }',
@@ -65,6 +72,8 @@ const REJECTED = [
   'void f(void) { write_cr0(read_cr0()); memset(buf, 0, 16); }',
   'void f(void) { char *s = "\\x01\\x02\\n"; }',
   'void f(void) { if (read_cr0() & X86_CR0_WP) write_cr0(x); }',
+  'void f(void) { asm volatile("nop"); } /* cr0 */',
+  'void f(unsigned long cr0) { asm volatile("mov %0, %%cr4" :: "r"(cr0)); }',
   'static int n;\nmodule_param(n, int, 0);\nvoid f(void) { syscall(__NR_read, n); }',
 ];
 
@@ -205,6 +214,27 @@ const FAMILIES: Array<[string, string[], string, (text: string) => boolean]> = [
     ['__NR_read', '[__NR_', 'module_param(t, ulong, 0);', 'p[', '__NR_'],
     'module_param(t, ulong, 0);',
     nrIndexPossible,
+  ],
+  [
+    'asm templates',
+    [
+      'asm',
+      'asm volatile(',
+      '__asm__ (',
+      'volatile',
+      '(',
+      '"mov %0, %%cr0"',
+      '"mov %0, "',
+      '"%%cr0"',
+      '"rdmsr"',
+      '"nop"',
+      '"cr0"',
+      '/* c */',
+      ':',
+      'X',
+    ],
+    '',
+    asmTemplatePossible,
   ],
   [
     'name strings',
