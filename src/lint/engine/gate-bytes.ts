@@ -12,9 +12,9 @@ const SQUOTE = 39;
 const HASH = 35;
 
 /** Unsure what the neighbouring token is (see `previousCode`). */
-export const UNSURE = -1;
+const UNSURE = -1;
 /** No token before (start of the text) or after (its end). */
-export const NO_TOKEN = 0;
+const NO_TOKEN = 0;
 
 /** Whether `c` continues an identifier or a number (the tokenizer's isIdPart). */
 function isWordCode(c: number): boolean {
@@ -35,7 +35,7 @@ function isDigit(c: number): boolean {
  * tokenizer skips on one line; UNSURE when a line break, a comment's end or a backslash comes
  * first (a directive line, a comment or a continuation may hide the real neighbour).
  */
-export function previousCode(text: string, i: number): number {
+function previousCode(text: string, i: number): number {
   for (let k = i - 1; k >= 0; k--) {
     const c = text.charCodeAt(k);
     if (c === NL || c === SLASH || c === BACKSLASH) return UNSURE;
@@ -45,7 +45,7 @@ export function previousCode(text: string, i: number): number {
 }
 
 /** End (exclusive) of the number token starting at `i`, as the tokenizer reads one. */
-export function numberEnd(text: string, i: number): number {
+function numberEnd(text: string, i: number): number {
   let k = i + 1;
   for (;;) {
     const d = text.charCodeAt(k);

@@ -8,7 +8,8 @@
 // Every way the analysis gets a value kind (table, lookup function, candidate address, table or
 // entry name string, scanner function) and every rule check that needs no kind is a condition
 // over tokens (gate-tokens.ts); this file holds the cheaper necessary conditions over the raw
-// bytes that decide whether tokens are needed at all.
+// bytes that decide whether tokens are needed at all: hints (substrings), then for the common
+// hints the finer conditions of gate-bytes.ts (the tokens around a hint, read from the text).
 
 import { WP_MASKS } from '../rules/wp-disable.js';
 import type { ScannedFile } from '../scan/index.js';
