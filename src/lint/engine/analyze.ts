@@ -74,6 +74,8 @@ export interface Analysis {
   lookupIndex(seg: number, callee: number, scope: number): number;
   exports: ProjectFacts;
   touchesTable: boolean;
+  /** What the file's tokens hold, found in one pass: rules skip passes that could find nothing. */
+  census: TokenCensus;
   /** The table name a looked-up or compared string spells (`sys_call_table+0x0`), or null. */
   tableSymbol(value: string): string | null;
   /** Variables assigned the address of a symbol looked up by name: variable → symbol. */
@@ -191,7 +193,8 @@ export function analyzeFile(
   const printers = new Set<number>();
   // A symbol file can only be read where the text names one.
   let opensFiles = false;
-  const namesSymbolFile = file.text.includes('/proc/kallsyms') || file.text.includes('System.map');
+  const census = censusOf(file.tokens, tableNames);
+  const namesSymbolFile = census.symbolFile;
   // `#define SCT_ADDR 0xc0321560`: an object-like macro holding a kernel address.
   const addressMacros = new Set<string>();
   // Every loop of the analysis is in a function of its own (here and below), so this function,
@@ -542,7 +545,7 @@ export function analyzeFile(
 
   // `x[__NR_...]` sites, found once: the fixpoint below revisits them every round.
   const nrIndexes: Array<[number, number]> = [];
-  findNrIndexes();
+  if (census.nrName) findNrIndexes();
   function findNrIndexes(): void {
     for (let si = 0; si < segs.length; si++) {
       const toks = (segs[si] as Segment).toks;
@@ -903,10 +906,7 @@ export function analyzeFile(
     return -1;
   }
 
-  let touchesTable = holdsTable;
-  // A token can only be a table name the text holds.
-  if (!touchesTable && [...tableNames].some((n) => file.text.includes(n)))
-    touchesTable = namesTable(file.tokens, tableNames);
+  const touchesTable = holdsTable || census.tableName;
 
   const exports = exportsOf();
   const namedCalls = namedCallsOf();
@@ -968,6 +968,7 @@ export function analyzeFile(
     lookupIndex,
     exports,
     touchesTable,
+    census,
     tableSymbol: (v) => tableSymbol(v, tableNames),
     lookedUp,
     symbolFileReads: readsOnce,
@@ -975,13 +976,47 @@ export function analyzeFile(
   };
 }
 
-/** Whether an identifier among `tokens` is a table name (its length checked before hashing it). */
-function namesTable(tokens: Token[], tableNames: Set<string>): boolean {
+/**
+ * What a file's tokens hold that whole passes look for: an identifier that is a table name, one
+ * spelling a syscall number (`__NR_...`), an `asm` keyword, a string naming a symbol file. One
+ * pass over the tokens, where a search of the text for each (a dozen table names) read it all
+ * that many times; only tokens can be found by the passes these flags let run.
+ */
+export interface TokenCensus {
+  tableName: boolean;
+  nrName: boolean;
+  asm: boolean;
+  symbolFile: boolean;
+}
+
+function censusOf(tokens: Token[], tableNames: Set<string>): TokenCensus {
   const lengths = nameLengths(tableNames);
-  for (const t of tokens)
-    if (t.type === 'id' && lengths[Math.min(t.text.length, 255)] === 1 && tableNames.has(t.text))
-      return true;
-  return false;
+  const census: TokenCensus = { tableName: false, nrName: false, asm: false, symbolFile: false };
+  for (let i = 0; i < tokens.length; i++) {
+    const t = tokens[i] as Token;
+    if (t.type === 'id') noteIdentifier(census, t.text, lengths, tableNames);
+    else if (t.type === 'str' && !census.symbolFile) census.symbolFile = namesSymbolFile(t.text);
+  }
+  return census;
+}
+
+/** The length is tested before the table-name set (no hashing of most identifiers). */
+function noteIdentifier(
+  census: TokenCensus,
+  text: string,
+  lengths: Uint8Array,
+  tableNames: Set<string>,
+): void {
+  if (lengths[Math.min(text.length, 255)] === 1 && tableNames.has(text)) census.tableName = true;
+  if (text.charCodeAt(0) !== 95) {
+    if (text === 'asm') census.asm = true;
+  } else if (text.startsWith('__NR_')) census.nrName = true;
+  else if (text === '__asm__' || text === '__asm') census.asm = true;
+}
+
+/** A string literal naming /proc/kallsyms or System.map (what symbol-files.ts looks for). */
+function namesSymbolFile(text: string): boolean {
+  return text.includes('/proc/kallsyms') || text.includes('System.map');
 }
 
 /** What a value read from an lvalue is: a table slot holds a syscall's code; other slots nothing. */

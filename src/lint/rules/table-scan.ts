@@ -83,7 +83,7 @@ export const tableScan = {
   check(context) {
     const a = context.analysis;
     // A slot compared needs a syscall number: most files have none (no comparison is looked at).
-    const numbers = a.file.text.includes('__NR_');
+    const numbers = a.census.nrName;
     for (let si = 0; si < a.st.segs.length; si++) checkSegment(context, si, numbers);
     for (const c of a.calls) {
       const callee = tok(a, c.seg, c.callee)?.text ?? '';
