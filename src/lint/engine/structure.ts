@@ -207,25 +207,43 @@ export function declaredNames(
   return names;
 }
 
-export function buildStructure(file: ScannedFile): Structure {
-  const code: Token[] = [];
-  // Conditional events keyed by the code-token index they precede.
-  const cond = new Map<number, string[]>();
-  let lastDir = -1;
-  for (const t of file.tokens) {
-    if (t.dir < 0) {
-      code.push(t);
-      continue;
+/** The directives that open, switch or close a conditional branch. */
+const CONDITIONALS = new Set(['if', 'ifdef', 'ifndef', 'else', 'elif', 'endif']);
+
+/** Conditional directives in order, each at the code token it precedes (`at` never decreases). */
+interface CondEvents {
+  at: number[];
+  names: string[];
+}
+
+/**
+ * The tokens outside directives, and the conditional directives among them. Each directive is
+ * one run of tokens, so the code is the runs between them: copied without reading a token, into
+ * an array made at its final size (a slice, overwritten: no growing by push).
+ */
+function codeTokens(file: ScannedFile): { code: Token[]; cond: CondEvents } {
+  const tokens = file.tokens;
+  const directives = file.directives;
+  let size = tokens.length;
+  for (const d of directives) size -= d.end - d.first;
+  const code = tokens.slice(0, size);
+  const cond: CondEvents = { at: [], names: [] };
+  let n = 0;
+  let from = 0;
+  for (const d of directives) {
+    for (let i = from; i < d.first; i++) code[n++] = tokens[i] as Token;
+    if (CONDITIONALS.has(d.name)) {
+      cond.at.push(n);
+      cond.names.push(d.name);
     }
-    if (t.dir === lastDir) continue;
-    lastDir = t.dir;
-    const name = file.directives[t.dir]?.name ?? '';
-    if (/^(if|ifdef|ifndef|else|elif|endif)$/.test(name)) {
-      const list = cond.get(code.length) ?? [];
-      list.push(name);
-      cond.set(code.length, list);
-    }
+    from = d.end;
   }
+  for (let i = from; i < tokens.length; i++) code[n++] = tokens[i] as Token;
+  return { code, cond };
+}
+
+export function buildStructure(file: ScannedFile): Structure {
+  const { code, cond } = codeTokens(file);
   const segs: Segment[] = [{ toks: code, match: matchBrackets(code), macro: null }];
   for (const m of file.macros) {
     const toks = file.tokens.slice(m.bodyStart, m.bodyEnd);
@@ -253,7 +271,7 @@ function splitFlat(seg: Segment, s: number, stmts: Stmt[]): void {
 
 function splitCode(
   seg: Segment,
-  cond: Map<number, string[]>,
+  cond: CondEvents,
   fns: FnScope[],
   stmts: Stmt[],
   globals: Map<string, { isStatic: boolean; tok: number }>,
@@ -273,28 +291,28 @@ function splitCode(
       const names = declaredNames(toks, match, from, i);
       if (fn >= 0) for (const n of names) (fns[fn] as FnScope).locals.add((toks[n] as Token).text);
       else if (depth === 0) {
-        const isStatic = toks.slice(from, Math.min(i, from + 4)).some((t) => t.text === 'static');
+        const isStatic = staticAmong(toks, from, Math.min(i, from + 4));
         for (const n of names) globals.set((toks[n] as Token).text, { isStatic, tok: n });
       }
     }
     from = i + 1;
   };
+  let nextEvent = 0;
+  const events = cond.at.length;
   for (let i = 0; i < toks.length; i++) {
-    const events = cond.get(i);
-    if (events) {
-      for (const e of events) {
-        if (e.startsWith('if')) stack.push({ depth, paren, init });
-        else if (e === 'endif') stack.pop();
-        else {
-          const top = stack[stack.length - 1];
-          if (top) {
-            ({ depth, paren, init } = top);
-            if (depth === 0 && fn >= 0) {
-              // The branch opened a function (one of several `#if`'d headers): close it here.
-              (fns[fn] as FnScope).bodyEnd = i;
-              fn = -1;
-              from = i;
-            }
+    for (; nextEvent < events && cond.at[nextEvent] === i; nextEvent++) {
+      const e = cond.names[nextEvent] as string;
+      if (e.startsWith('if')) stack.push({ depth, paren, init });
+      else if (e === 'endif') stack.pop();
+      else {
+        const top = stack[stack.length - 1];
+        if (top) {
+          ({ depth, paren, init } = top);
+          if (depth === 0 && fn >= 0) {
+            // The branch opened a function (one of several `#if`'d headers): close it here.
+            (fns[fn] as FnScope).bodyEnd = i;
+            fn = -1;
+            from = i;
           }
         }
       }
@@ -357,6 +375,11 @@ function splitCode(
     }
   }
   flush(toks.length);
+}
+
+function staticAmong(toks: Token[], from: number, to: number): boolean {
+  for (let i = from; i < to; i++) if ((toks[i] as Token).text === 'static') return true;
+  return false;
 }
 
 /** `(struct foo){ ... }` compound literals: the parenthesised group before `{` holds a type. */
