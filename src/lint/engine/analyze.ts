@@ -153,6 +153,7 @@ export function analyzeFile(
   let holdsTable = false;
   const macroIsFn = new Map<string, boolean>();
   const nameValues = new Map<string, string>();
+  const kindNames = kindNamesOf(tableNames, facts);
 
   // A function's own definition header is not a call of it (`static void update_mapping_prot(…)`).
   const definitions = new Set(fns.map((f) => f.nameTok));
@@ -212,9 +213,9 @@ export function analyzeFile(
       else if (c.scope >= 0 && SYMBOL_PRINTERS.has(name)) printers.add(c.scope);
       else if (namesSymbolFile && FILE_OPENERS.has(name)) opensFiles = true;
       if ((name === 'module_param' || name === 'module_param_unsafe') && c.args[0]) {
-        moduleParams.add(tokText(c.seg, c.args[0][0]));
+        noteModuleParam(tokText(c.seg, c.args[0][0]));
       } else if (name === 'module_param_named' && c.args[1]) {
-        moduleParams.add(tokText(c.seg, c.args[1][0]));
+        noteModuleParam(tokText(c.seg, c.args[1][0]));
       }
     }
   }
@@ -232,11 +233,17 @@ export function analyzeFile(
     }
   }
 
+  function noteModuleParam(name: string): void {
+    moduleParams.add(name);
+    kindNames.add(name);
+  }
+
   function tokText(seg: number, i: number): string {
     return segs[seg]?.toks[i]?.text ?? '';
   }
 
   function nameKind(name: string, scope: number): Kind | null {
+    if (!kindNames.has(name)) return null;
     if (tableNames.has(name)) return 'table';
     if (scope >= 0) {
       const k = locals[scope]?.[name];
@@ -278,6 +285,7 @@ export function analyzeFile(
 
   function lookupIndex(si: number, callee: number, scope: number): number {
     const name = tokText(si, callee);
+    if (!kindNames.has(name)) return -1;
     const w = wrappers[name];
     if (w !== undefined) return w;
     if (LOOKUP_FUNCTIONS.has(name)) return 0;
@@ -298,12 +306,12 @@ export function analyzeFile(
   function callKind(si: number, i: number, close: number, scope: number): Kind | null {
     const seg = segs[si] as Segment;
     const name = tokText(si, i);
-    const args = splitArgs(seg, i + 2, close);
+    if (!kindNames.has(name)) return null;
     // An iterator returns a count: the address reaches its data argument (nameMatches).
     if (SYMBOL_ITERATORS.get(name)) return null;
     const li = lookupIndex(si, i, scope);
     if (li >= 0) {
-      const arg = args[li];
+      const arg = splitArgs(seg, i + 2, close)[li];
       return symbolKind(arg ? symbolOf(si, arg[0], arg[1], scope) : null);
     }
     if (returns[name]) return returns[name] as Kind;
@@ -311,8 +319,9 @@ export function analyzeFile(
       const k = macros[name];
       if (k) return k;
     }
-    if (PASSTHROUGH.has(name) && args[0]) return kindOf(si, args[0][0], args[0][1], scope);
-    return null;
+    if (!PASSTHROUGH.has(name)) return null;
+    const arg = splitArgs(seg, i + 2, close)[0];
+    return arg ? kindOf(si, arg[0], arg[1], scope) : null;
   }
 
   /** Strips outer parentheses, casts, `&` and `*`, reporting what was stripped. */
@@ -476,6 +485,7 @@ export function analyzeFile(
     const store = local ? (locals[scope] as Record<string, Kind>) : globals;
     if (!outranks(kind, store[name])) return false;
     store[name] = kind;
+    kindNames.add(name);
     if (kind === 'table') holdsTable = true;
     const key = `${local ? scope : ''}:${name}`;
     const had = aliases.get(key);
@@ -568,7 +578,10 @@ export function analyzeFile(
   noteSearchWrappers();
   function noteSearchWrappers(): void {
     for (const [name, idx] of symbolSearchWrappers())
-      if (wrappers[name] === undefined) wrappers[name] = idx;
+      if (wrappers[name] === undefined) {
+        wrappers[name] = idx;
+        kindNames.add(name);
+      }
   }
 
   /**
@@ -639,6 +652,7 @@ export function analyzeFile(
         while (end < region[1] && seg.toks[end]?.text !== ';') end++;
         if (end > i + 1 && isAddress(i + 1, end) && outranks('table', returns[f.name])) {
           returns[f.name] = 'table';
+          kindNames.add(f.name);
           changed = true;
         }
       }
@@ -710,6 +724,7 @@ export function analyzeFile(
       const k = kindOf(si, 0, seg.toks.length, -1);
       if (k && outranks(k, macros[m.name])) {
         macros[m.name] = k;
+        kindNames.add(m.name);
         changed = true;
         if (k === 'tname' || k === 'ename') {
           const sym = symbolOf(si, 0, seg.toks.length, -1);
@@ -790,6 +805,7 @@ export function analyzeFile(
           const pn = fns[fi]?.params[idx];
           if (pn && outranks(k, locals[fi]?.[pn])) {
             (locals[fi] as Record<string, Kind>)[pn] = k;
+            kindNames.add(pn);
             if (k === 'table') holdsTable = true;
             changed = true;
           }
@@ -810,6 +826,7 @@ export function analyzeFile(
         const pn = f.params[Number(idx)];
         if (pn && outranks(k, locals[fi]?.[pn])) {
           (locals[fi] as Record<string, Kind>)[pn] = k;
+          kindNames.add(pn);
           if (k === 'table') holdsTable = true;
           changed = true;
         }
@@ -826,6 +843,7 @@ export function analyzeFile(
       const f = fns[fi] as FnScope;
       if (outranks(k, returns[f.name])) {
         returns[f.name] = k;
+        kindNames.add(f.name);
         changed = true;
       }
     }
@@ -844,6 +862,7 @@ export function analyzeFile(
         const k = kindOf(s.seg, s.start + 1, s.end, s.scope);
         if (k && k !== 'slot' && k !== 'sslot' && k !== 'eslot' && outranks(k, returns[f.name])) {
           returns[f.name] = k;
+          kindNames.add(f.name);
           changed = true;
         }
       }
@@ -864,6 +883,7 @@ export function analyzeFile(
       const pi = f.params.indexOf(tokText(c.seg, arg[0]));
       if (pi >= 0 && f.name !== tokText(c.seg, c.callee)) {
         wrappers[f.name] = pi;
+        kindNames.add(f.name);
         changed = true;
       }
     }
@@ -1017,6 +1037,27 @@ function noteIdentifier(
 /** A string literal naming /proc/kallsyms or System.map (what symbol-files.ts looks for). */
 function namesSymbolFile(text: string): boolean {
   return text.includes('/proc/kallsyms') || text.includes('System.map');
+}
+
+/** The names analyzeFile knows a kind, lookup index or return value of before reading a file. */
+const WELL_KNOWN_NAMES: readonly string[] = [
+  ...LOOKUP_FUNCTIONS,
+  ...SYMBOL_ITERATORS.keys(),
+  ...PASSTHROUGH,
+];
+
+/**
+ * Every name that may have a kind, a lookup index or a return value: the table names, the
+ * well-known functions, the project's facts, and (added as the analysis gives them) the names
+ * of this file. A name outside it has none, so nameKind, lookupIndex and callKind answer for
+ * most names (ordinary variables and functions) with one lookup instead of a dozen.
+ */
+function kindNamesOf(tableNames: Set<string>, facts: ProjectFacts): Set<string> {
+  const names = new Set<string>(WELL_KNOWN_NAMES);
+  for (const n of tableNames) names.add(n);
+  for (const store of [facts.globals, facts.macros, facts.returns, facts.wrappers])
+    for (const n in store) names.add(n);
+  return names;
 }
 
 /** What a value read from an lvalue is: a table slot holds a syscall's code; other slots nothing. */
