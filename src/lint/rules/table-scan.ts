@@ -147,11 +147,25 @@ function checkSegment(context: Context, si: number, numbers: boolean): void {
       if ((t.text === 'store_idt' || t.text === 'native_store_idt') && toks[i + 1]?.text === '(')
         context.report({ seg: si, tok: i, messageId: 'idt', data: { how: t.text } });
     } else if (type === 'num') {
-      const v = numberText(t);
-      if (ARM_VECTOR.has(v) || ARM_LDR_PC.has(v)) armVector(context, seg, si, i, v);
-      if (v === '0xff') dispatchBytes(context, seg, si, i);
-    } else if (type === 'chr') dispatchBytes(context, seg, si, i);
+      // Every value looked for has three characters at least (`255`): most numbers are shorter.
+      if (t.text.length > 2) numberFindings(context, seg, si, i);
+    } else if (type === 'chr' && maySpellFF(t.text)) dispatchBytes(context, seg, si, i);
   }
+}
+
+/** ARM's vector page, an `ldr pc` word or the dispatch bytes' 0xff at number token `i`. */
+function numberFindings(context: Context, seg: Segment, si: number, i: number): void {
+  const v = numberText(seg.toks[i]);
+  if (ARM_VECTOR.has(v) || ARM_LDR_PC.has(v)) armVector(context, seg, si, i, v);
+  if (v === '0xff') dispatchBytes(context, seg, si, i);
+}
+
+/**
+ * Whether a character literal can be 0xff (numberText): `'\xff'` and `'\377'` (six characters
+ * with the quotes) or the character itself. Most (`'\0'`, `'a'`, `'\n'`) cannot.
+ */
+function maySpellFF(text: string): boolean {
+  return text.length === 6 || (text.length === 3 && text.charCodeAt(1) === 0xff);
 }
 
 /** A comparison (at `i`) of a side holding `__NR_...` with a syscall's code: the table scanned for. */
