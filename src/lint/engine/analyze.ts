@@ -1,13 +1,13 @@
 // Follows the table through a file: which variables, struct fields, macros and function results
 // hold it (or a lookup function, an entry point, a table name), to a fixpoint, seeded with the
 // facts other files of the run exported. Rules query the result; nothing here reports.
-import type { ScannedFile, Token } from '../scan/index.js';
+import type { Directive, ScannedFile, Token } from '../scan/index.js';
 import { stringValue } from '../scan/index.js';
 import { matchedRegion } from './branches.js';
 import { nameLengths } from './context.js';
 import { exprEnd, indexBase, lhsShape, lvalueStart, splitArgs } from './expressions.js';
 import { dict, emptyFacts, type Kind, outranks, type ProjectFacts } from './facts.js';
-import { scannerFunctions } from './scanners.js';
+import { SCAN_MSRS, SCAN_NUMBERS, scannerFunctions } from './scanners.js';
 import {
   buildStructure,
   declaredNames,
@@ -97,6 +97,15 @@ export interface Analysis {
 const ITERATOR_NAME_ARGS: ReadonlyMap<string, number> = new Map(
   [...SYMBOL_ITERATORS].map(([fn, it]) => [fn, it.name]),
 );
+
+/** An expression's range once strip took off parentheses, casts, `&` and `*`, and what it took. */
+interface Stripped {
+  start: number;
+  end: number;
+  addr: boolean;
+  deref: boolean;
+  ptrCast: boolean;
+}
 
 /** How deep kindOf follows nested expressions. */
 const MAX_EXPRESSION_DEPTH = 256;
@@ -194,7 +203,7 @@ export function analyzeFile(
   const printers = new Set<number>();
   // A symbol file can only be read where the text names one.
   let opensFiles = false;
-  const census = censusOf(file.tokens, tableNames);
+  const census = censusOf(file, tableNames);
   const namesSymbolFile = census.symbolFile;
   // `#define SCT_ADDR 0xc0321560`: an object-like macro holding a kernel address.
   const addressMacros = new Set<string>();
@@ -263,7 +272,9 @@ export function analyzeFile(
 
   function symbolOf(si: number, a: number, b: number, scope: number): string | null {
     const seg = segs[si] as Segment;
-    [a, b] = strip(seg, a, b).range;
+    const s = strip(seg, a, b);
+    a = s.start;
+    b = s.end;
     const toks = seg.toks;
     if (a >= b) return null;
     if (toks[a]?.type === 'str') {
@@ -324,12 +335,15 @@ export function analyzeFile(
     return arg ? kindOf(si, arg[0], arg[1], scope) : null;
   }
 
+  /**
+   * What strip found. One object for the file, overwritten by each call: callers read it before
+   * stripping anything else (strip runs for nearly every expression; an object each was a tenth
+   * of the analysis' allocations).
+   */
+  const stripped: Stripped = { start: 0, end: 0, addr: false, deref: false, ptrCast: false };
+
   /** Strips outer parentheses, casts, `&` and `*`, reporting what was stripped. */
-  function strip(
-    seg: Segment,
-    a: number,
-    b: number,
-  ): { range: [number, number]; addr: boolean; deref: boolean; ptrCast: boolean } {
+  function strip(seg: Segment, a: number, b: number): Stripped {
     const toks = seg.toks;
     let addr = false;
     let deref = false;
@@ -351,7 +365,12 @@ export function analyzeFile(
         a++;
       } else break;
     }
-    return { range: [a, b], addr, deref, ptrCast };
+    stripped.start = a;
+    stripped.end = b;
+    stripped.addr = addr;
+    stripped.deref = deref;
+    stripped.ptrCast = ptrCast;
+    return stripped;
   }
 
   /**
@@ -393,8 +412,12 @@ export function analyzeFile(
   function expressionKind(si: number, a0: number, b0: number, scope: number): Kind | null {
     const seg = segs[si] as Segment;
     const toks = seg.toks;
-    const { range, addr, deref, ptrCast } = strip(seg, a0, b0);
-    const [a, b] = range;
+    const s = strip(seg, a0, b0);
+    const a = s.start;
+    const b = s.end;
+    const addr = s.addr;
+    const deref = s.deref;
+    const ptrCast = s.ptrCast;
     if (a >= b) return null;
     const t = toks[a] as Token;
     let k: Kind | null = null;
@@ -529,7 +552,7 @@ export function analyzeFile(
   /** The symbol `x = (T)kallsyms_lookup_name("sym")` looks up, or null. */
   function lookedUpSymbol(asg: Assign): string | null {
     const seg = segs[asg.seg] as Segment;
-    const [x] = strip(seg, asg.rhs[0], asg.rhs[1]).range;
+    const x = strip(seg, asg.rhs[0], asg.rhs[1]).start;
     if (seg.toks[x + 1]?.text !== '(') return null;
     const li = lookupIndex(asg.seg, x, asg.scope);
     const arg = splitArgs(seg, x + 2, seg.match[x + 1] ?? x + 2)[li];
@@ -555,7 +578,7 @@ export function analyzeFile(
 
   // `x[__NR_...]` sites, found once: the fixpoint below revisits them every round.
   const nrIndexes: Array<[number, number]> = [];
-  if (census.nrName) findNrIndexes();
+  if (census.nrIndex) findNrIndexes();
   function findNrIndexes(): void {
     for (let si = 0; si < segs.length; si++) {
       const toks = (segs[si] as Segment).toks;
@@ -563,7 +586,9 @@ export function analyzeFile(
         if (toks[i]?.text === '[' && toks[i + 1]?.text.startsWith('__NR_')) nrIndexes.push([si, i]);
     }
   }
-  const scanners = scannerFunctions(segs[0] as Segment, fns, tableNames);
+  // Most files hold none of the tokens that make a scanner: no pass over every function body.
+  const scanners =
+    census.scanSign || census.nrIndex ? scannerFunctions(segs[0] as Segment, fns, tableNames) : [];
   let compareCalls = comparisons;
   const matched = new Set<Call>();
   /** Callbacks that store the matched address through a parameter: function → parameter index. */
@@ -616,7 +641,9 @@ export function analyzeFile(
         if (idx !== other) for (let i = x; i < y; i++) compared.add(tokText(0, i));
       });
       const isAddress = (a: number, b: number): boolean => {
-        const [x, y] = strip(seg, a, b).range;
+        const s = strip(seg, a, b);
+        const x = s.start;
+        const y = s.end;
         const t = seg.toks[x];
         return (
           x < y &&
@@ -639,8 +666,9 @@ export function analyzeFile(
         } else if (asg.shape === 'other') {
           // `*(unsigned long *)data = addr;`: stored through the callback's parameter.
           const base = strip(seg, asg.lhs[0], asg.lhs[1]);
-          const p = f.params.indexOf(tokText(0, base.range[0]));
-          if (base.deref && p >= 0 && !paramStores.has(f.name)) {
+          const deref = base.deref;
+          const p = f.params.indexOf(tokText(0, base.start));
+          if (deref && p >= 0 && !paramStores.has(f.name)) {
             paramStores.set(f.name, p);
             changed = true;
           }
@@ -669,11 +697,11 @@ export function analyzeFile(
       const byName =
         nameArg !== undefined &&
         tableSymbol(symbolOf(c.seg, nameArg[0], nameArg[1], c.scope) ?? '', tableNames) !== null;
-      const cb = tokText(c.seg, strip(segs[c.seg] as Segment, fnArg[0], fnArg[1]).range[0]);
+      const cb = tokText(c.seg, strip(segs[c.seg] as Segment, fnArg[0], fnArg[1]).start);
       if (!byName && paramStores.get(cb) !== 0) continue;
       const d = strip(segs[c.seg] as Segment, dataArg[0], dataArg[1]);
-      const name = tokText(c.seg, d.range[0]);
-      if (d.addr && setName(name, 'table', c.scope, c.seg, d.range[0])) changed = true;
+      const at = d.start;
+      if (d.addr && setName(tokText(c.seg, at), 'table', c.scope, c.seg, at)) changed = true;
     }
     return changed;
   }
@@ -753,7 +781,7 @@ export function analyzeFile(
       if (asg.shape === 'name') {
         if (setName(name, k, asg.scope, asg.seg, asg.nameTok, !derivedAddress(asg))) changed = true;
         if (k === 'cand' && !candOrigin.has(name)) {
-          const rhsFirst = strip(segs[asg.seg] as Segment, asg.rhs[0], asg.rhs[1]).range[0];
+          const rhsFirst = strip(segs[asg.seg] as Segment, asg.rhs[0], asg.rhs[1]).start;
           const first = segs[asg.seg]?.toks[rhsFirst];
           const how =
             first?.type === 'num' || addressMacros.has(first?.text ?? '')
@@ -782,10 +810,10 @@ export function analyzeFile(
       if (COPIERS.has(name) && c.args.length >= 2) {
         const [s0, s1] = c.args as [[number, number], [number, number]];
         if (kindOf(c.seg, s1[0], s1[1], c.scope) === 'table') {
-          const dst = strip(segs[c.seg] as Segment, s0[0], s0[1]).range;
-          const d = segs[c.seg]?.toks[dst[0]];
+          const dst = strip(segs[c.seg] as Segment, s0[0], s0[1]).start;
+          const d = segs[c.seg]?.toks[dst];
           if (d?.type === 'id' && kindOf(c.seg, s0[0], s0[1], c.scope) !== 'table') {
-            if (setName(d.text, 'shadow', c.scope, c.seg, dst[0])) changed = true;
+            if (setName(d.text, 'shadow', c.scope, c.seg, dst)) changed = true;
           }
         }
       }
@@ -901,16 +929,16 @@ export function analyzeFile(
         if (base < 0) continue;
         const scope = scopeOf(si, i);
         if (kindOf(si, base, i, scope) !== 'cand') continue;
-        const r = strip(seg, base, i).range;
-        const bt = toks[r[0]] as Token;
+        const r = strip(seg, base, i).start;
+        const bt = toks[r] as Token;
         if (bt.type === 'id') {
           const origin = candOrigin.get(bt.text);
-          if (setName(bt.text, 'table', scope, si, r[0], false)) {
+          if (setName(bt.text, 'table', scope, si, r, false)) {
             changed = true;
-            confirmed.push(origin ?? { seg: si, tok: r[0], how: 'moduleParam' });
+            confirmed.push(origin ?? { seg: si, tok: r, how: 'moduleParam' });
           }
-        } else if (bt.type === 'num' && !confirmed.some((c) => c.seg === si && c.tok === r[0])) {
-          confirmed.push({ seg: si, tok: r[0], how: 'kernelAddress' });
+        } else if (bt.type === 'num' && !confirmed.some((c) => c.seg === si && c.tok === r)) {
+          confirmed.push({ seg: si, tok: r, how: 'kernelAddress' });
         }
       }
     }
@@ -962,16 +990,26 @@ export function analyzeFile(
 
   function namedCallsOf(): Set<string> {
     const namedCalls = new Set<string>();
-    for (const c of calls) {
+    for (let ci = 0; ci < calls.length; ci++) {
+      const c = calls[ci] as Call;
+      // Without arguments no call names anything.
+      if (c.args.length === 0) continue;
       const name = tokText(c.seg, c.callee);
       if (namedCalls.has(name) || lookupIndex(c.seg, c.callee, c.scope) >= 0) continue;
-      const names = c.args.some(([a, b]) => {
-        const sym = symbolOf(c.seg, a, b, c.scope);
-        return sym !== null && (tableSymbol(sym, tableNames) !== null || ENTRY_SYMBOLS.has(sym));
-      });
-      if (names) namedCalls.add(name);
+      if (namesSymbol(c)) namedCalls.add(name);
     }
     return namedCalls;
+  }
+
+  /** Whether an argument of `c` spells the table's or an entry symbol's name. */
+  function namesSymbol(c: Call): boolean {
+    for (let i = 0; i < c.args.length; i++) {
+      const arg = c.args[i] as [number, number];
+      const sym = symbolOf(c.seg, arg[0], arg[1], c.scope);
+      if (sym !== null && (tableSymbol(sym, tableNames) !== null || ENTRY_SYMBOLS.has(sym)))
+        return true;
+    }
+    return false;
   }
 
   return {
@@ -998,40 +1036,123 @@ export function analyzeFile(
 
 /**
  * What a file's tokens hold that whole passes look for: an identifier that is a table name, one
- * spelling a syscall number (`__NR_...`), an `asm` keyword, a string naming a symbol file. One
- * pass over the tokens, where a search of the text for each (a dozen table names) read it all
- * that many times; only tokens can be found by the passes these flags let run.
+ * spelling a syscall number (`__NR_...`), an `asm` keyword, a string naming a symbol file, a
+ * token scannerFunctions looks for. One pass over the tokens, where a search of the text for
+ * each (a dozen table names) read it all that many times; only tokens can be found by the
+ * passes these flags let run.
  */
 export interface TokenCensus {
+  /** Among all tokens, directives too (touchesTable counts `#ifdef sys_call_table`). */
   tableName: boolean;
+  /** In code or a macro body (where the passes look), as `asm`. */
   nrName: boolean;
+  /** An `__NR_` identifier that may follow `[` in its segment (`x[__NR_read]`). */
+  nrIndex: boolean;
   asm: boolean;
   symbolFile: boolean;
+  /** A token that can make a function a scanner (scanners.ts), but `[__NR_` (nrIndex). */
+  scanSign: boolean;
+  /**
+   * Numbers seen, as bits: 1 for 0xff, 2 for 0x14, 4 for 0xc5 or 0x85 (the dispatch bytes), 8
+   * for a long one scannerFunctions looks for (see dispatchByte).
+   */
+  dispatchBytes: number;
 }
 
-function censusOf(tokens: Token[], tableNames: Set<string>): TokenCensus {
+function censusOf(file: ScannedFile, tableNames: Set<string>): TokenCensus {
   const lengths = nameLengths(tableNames);
-  const census: TokenCensus = { tableName: false, nrName: false, asm: false, symbolFile: false };
+  const census: TokenCensus = {
+    tableName: false,
+    nrName: false,
+    nrIndex: false,
+    asm: false,
+    symbolFile: false,
+    scanSign: false,
+    dispatchBytes: 0,
+  };
+  const tokens = file.tokens;
   for (let i = 0; i < tokens.length; i++) {
     const t = tokens[i] as Token;
-    if (t.type === 'id') noteIdentifier(census, t.text, lengths, tableNames);
-    else if (t.type === 'str' && !census.symbolFile) census.symbolFile = namesSymbolFile(t.text);
+    const type = t.type;
+    if (type === 'id') {
+      const prev = i > 0 ? tokens[i - 1] : undefined;
+      noteIdentifier(census, t, prev, lengths, tableNames, file.directives);
+    } else if (type === 'str') noteString(census, t.text);
+    else if (type === 'num') census.dispatchBytes |= dispatchByte(t.text);
   }
+  // A long number looked for, or all three dispatch bytes (scannerFunctions follows
+  // 0xff, 0x14, 0xc5 or 0x85 in turn).
+  const bytes = census.dispatchBytes;
+  if ((bytes & 8) !== 0 || (bytes & 7) === 7) census.scanSign = true;
   return census;
 }
 
 /** The length is tested before the table-name set (no hashing of most identifiers). */
 function noteIdentifier(
   census: TokenCensus,
-  text: string,
+  t: Token,
+  prev: Token | undefined,
   lengths: Uint8Array,
   tableNames: Set<string>,
+  directives: Directive[],
 ): void {
+  const text = t.text;
   if (lengths[Math.min(text.length, 255)] === 1 && tableNames.has(text)) census.tableName = true;
-  if (text.charCodeAt(0) !== 95) {
-    if (text === 'asm') census.asm = true;
-  } else if (text.startsWith('__NR_')) census.nrName = true;
-  else if (text === '__asm__' || text === '__asm') census.asm = true;
+  const c = text.charCodeAt(0);
+  if (c === 95) {
+    if (text.startsWith('__NR_') && inCode(t, directives)) noteSyscallNumber(census, t, prev);
+    else if (text === '__asm__' || text === '__asm') census.asm ||= inCode(t, directives);
+  } else if (text === 'asm') census.asm ||= inCode(t, directives);
+  if (text.length >= 9 && !census.scanSign) census.scanSign = scannerIdentifier(text, c);
+}
+
+/**
+ * A `__NR_` name in code: an index too after `[`, or after a directive (in the code segment, the
+ * token before the directive comes before it).
+ */
+function noteSyscallNumber(census: TokenCensus, t: Token, prev: Token | undefined): void {
+  census.nrName = true;
+  if (prev !== undefined && (prev.text === '[' || prev.dir !== t.dir)) census.nrIndex = true;
+}
+
+/** Whether a token is in code or a macro body (in a segment), not another directive. */
+function inCode(t: Token, directives: Directive[]): boolean {
+  return t.dir < 0 || directives[t.dir]?.name === 'define';
+}
+
+function noteString(census: TokenCensus, text: string): void {
+  if (!census.symbolFile) census.symbolFile = namesSymbolFile(text);
+  // SCAN_STRING: `sidt`, or the dispatch bytes written `\xff\x14\xc5`.
+  if (!census.scanSign) census.scanSign = text.includes('sidt') || text.includes('\\x14');
+}
+
+/** store_idt, native_store_idt, the entry MSRs (SCAN_MSRS, any case): `c` is the first character. */
+function scannerIdentifier(text: string, c: number): boolean {
+  return text.endsWith('store_idt') || ((c === 77 || c === 109) && SCAN_MSRS.test(text));
+}
+
+/**
+ * The dispatch byte a number is (its bit in TokenCensus.dispatchBytes), or 8 for an entry MSR
+ * (0xc0000082) or one of SCAN_NUMBERS (0xffff0008, 0xe59ff000), which have 7 characters or more.
+ * Only four-character numbers are bytes (dispatchStep), `0xff` in any case.
+ */
+function dispatchByte(text: string): number {
+  const n = text.length;
+  if (n >= 7) return text.charCodeAt(0) === 48 && scannerNumber(text) ? 8 : 0;
+  if (n !== 4 || text.charCodeAt(0) !== 48 || (text.charCodeAt(1) | 32) !== 120) return 0;
+  const hi = text.charCodeAt(2) | 32;
+  const lo = text.charCodeAt(3) | 32;
+  if (hi === 102 && lo === 102) return 1;
+  if (hi === 49 && lo === 52) return 2;
+  if ((hi === 99 || hi === 56) && lo === 53) return 4;
+  return 0;
+}
+
+/** An entry MSR's or a SCAN_NUMBERS number (as scannerFunctions tests them), once 0x is known. */
+function scannerNumber(text: string): boolean {
+  const c = text.charCodeAt(2) | 32;
+  if (c !== 99 && c !== 101 && c !== 102) return false;
+  return SCAN_MSRS.test(text) || SCAN_NUMBERS.test(text.replace(/[uUlL]+$/, ''));
 }
 
 /** A string literal naming /proc/kallsyms or System.map (what symbol-files.ts looks for). */

@@ -162,13 +162,16 @@ export function declaratorName(toks: Token[], start: number, end: number): numbe
   return name;
 }
 
+/** What declaredNames returns for a statement that declares nothing (most do): one shared array. */
+const NO_NAMES: readonly number[] = [];
+
 /** Declared names of a declaration statement [start, end), or [] when it is none. */
 export function declaredNames(
   toks: Token[],
   match: Int32Array,
   start: number,
   end: number,
-): number[] {
+): readonly number[] {
   let i = start;
   while (
     i < end &&
@@ -177,7 +180,7 @@ export function declaredNames(
     )
   )
     i++;
-  if (!isTypeStart(toks, i, end)) return [];
+  if (!isTypeStart(toks, i, end)) return NO_NAMES;
   const names: number[] = [];
   let from = i;
   let j = i;

@@ -26,6 +26,35 @@ describe('token census', () => {
     expect(censusOf('/* asm */ int plasma;').asm).toBe(false);
   });
 
+  it('counts asm and syscall numbers in code and macro bodies, not in other directives', () => {
+    expect(censusOf('#include <asm/unistd.h>\nint x;').asm).toBe(false);
+    expect(censusOf('#ifdef __NR_read\n#endif').nrName).toBe(false);
+    expect(censusOf('#define BARRIER() asm volatile("" ::: "memory")').asm).toBe(true);
+    expect(censusOf('#define NR __NR_read').nrName).toBe(true);
+  });
+
+  it('tells syscall numbers used as an index from others', () => {
+    expect(censusOf('int f(int nr) { return nr == __NR_read; }').nrIndex).toBe(false);
+    expect(censusOf('int f(int nr) { return nr == __NR_read; }').nrName).toBe(true);
+    expect(censusOf('void *x = t[__NR_read];').nrIndex).toBe(true);
+    // In the code segment the directive is gone: `[` comes right before the name.
+    expect(censusOf('void *x = t[\n#ifdef X\n__NR_read\n#endif\n];').nrIndex).toBe(true);
+  });
+
+  it('notes the tokens that can make a function a scanner', () => {
+    expect(censusOf('u32 f(u32 x) { return x & 0xffffffffUL; }').scanSign).toBe(false);
+    expect(censusOf('int f(int x) { return x & 0xff; }').scanSign).toBe(false);
+    expect(
+      censusOf('int f(unsigned char *p) { return p[0] == 0xff && p[1] == 0x14 && p[2] == 0x85; }')
+        .scanSign,
+    ).toBe(true);
+    expect(censusOf('u64 f(void) { return native_read_msr(msr_lstar); }').scanSign).toBe(true);
+    expect(censusOf('void *f(void) { return (void *)0xFFFF0008UL; }').scanSign).toBe(true);
+    expect(censusOf('void f(void *d) { store_idt(d); }').scanSign).toBe(true);
+    expect(censusOf('void f(void) { asm("sidt %0" : "=m"(x)); }').scanSign).toBe(true);
+    expect(censusOf('const char *s = "\\xff\\x14\\xc5";').scanSign).toBe(true);
+  });
+
   it('finds symbol files named in string literals only', () => {
     expect(censusOf('const char *p = "/proc/kallsyms";').symbolFile).toBe(true);
     expect(censusOf('const char *p = "/boot/System.map-6.12";').symbolFile).toBe(true);
