@@ -108,25 +108,39 @@ const ANNOTATIONS = new Set([
 
 export function matchBrackets(toks: Token[]): Int32Array {
   const match = new Int32Array(toks.length).fill(-1);
-  const stack: number[] = [];
-  const opens: Record<string, string> = { ')': '(', ']': '[', '}': '{' };
-  for (let i = 0; i < toks.length; i++) {
+  matchRange(toks, 0, toks.length, match, []);
+  return match;
+}
+
+/**
+ * Matches the brackets of toks[from, to) into `match`, indexed from `from` (a segment's view), its
+ * other entries -1 already. `stack` is scratch, empty or not.
+ */
+function matchRange(
+  toks: Token[],
+  from: number,
+  to: number,
+  match: Int32Array,
+  stack: number[],
+): void {
+  stack.length = 0;
+  for (let i = from; i < to; i++) {
     const t = (toks[i] as Token).text;
     if (t === '(' || t === '[' || t === '{') stack.push(i);
     else if (t === ')' || t === ']' || t === '}') {
+      const open = t === ')' ? '(' : t === ']' ? '[' : '{';
       // Pop to the nearest opener of the same kind; unbalanced input just leaves -1s.
       for (let k = stack.length - 1; k >= 0 && k >= stack.length - 8; k--) {
         const o = stack[k] as number;
-        if ((toks[o] as Token).text === opens[t]) {
-          match[o] = i;
-          match[i] = o;
+        if ((toks[o] as Token).text === open) {
+          match[o - from] = i - from;
+          match[i - from] = o - from;
           stack.length = k;
           break;
         }
       }
     }
   }
-  return match;
 }
 
 function isTypeStart(toks: Token[], i: number, end: number): boolean {
@@ -245,13 +259,30 @@ function codeTokens(file: ScannedFile): { code: Token[]; cond: CondEvents } {
   return { code, cond };
 }
 
+/**
+ * A segment for each macro body. Their bracket matches are views of one array (most bodies are
+ * a few tokens: an array each, filled, cost more than their matching).
+ */
+function macroSegments(file: ScannedFile, segs: Segment[]): void {
+  const macros = file.macros;
+  let size = 0;
+  for (const m of macros) size += m.bodyEnd - m.bodyStart;
+  const matches = new Int32Array(size).fill(-1);
+  const stack: number[] = [];
+  let at = 0;
+  for (const m of macros) {
+    const n = m.bodyEnd - m.bodyStart;
+    const match = matches.subarray(at, at + n);
+    at += n;
+    matchRange(file.tokens, m.bodyStart, m.bodyEnd, match, stack);
+    segs.push({ toks: file.tokens.slice(m.bodyStart, m.bodyEnd), match, macro: m });
+  }
+}
+
 export function buildStructure(file: ScannedFile): Structure {
   const { code, cond } = codeTokens(file);
   const segs: Segment[] = [{ toks: code, match: matchBrackets(code), macro: null }];
-  for (const m of file.macros) {
-    const toks = file.tokens.slice(m.bodyStart, m.bodyEnd);
-    segs.push({ toks, match: matchBrackets(toks), macro: m });
-  }
+  macroSegments(file, segs);
   const fns: FnScope[] = [];
   const stmts: Stmt[] = [];
   const globals = new Map<string, { isStatic: boolean; tok: number }>();
