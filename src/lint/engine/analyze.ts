@@ -198,6 +198,8 @@ export function analyzeFile(
   }
 
   // The calls the name-match and wrapper passes look at, found in the same pass.
+  /** 1 for each call (by index) that copies its second argument into its first (memcpy). */
+  const copiers = new Uint8Array(calls.length);
   const comparisons: Call[] = [];
   const iteratorCalls: Call[] = [];
   const printers = new Set<number>();
@@ -215,8 +217,10 @@ export function analyzeFile(
   noteMacros();
 
   function classifyCalls(): void {
-    for (const c of calls) {
+    for (let ci = 0; ci < calls.length; ci++) {
+      const c = calls[ci] as Call;
       const name = tokText(c.seg, c.callee);
+      if (c.args.length >= 2 && COPIERS.has(name)) copiers[ci] = 1;
       if (c.seg === 0 && c.scope >= 0 && COMPARES.has(name)) comparisons.push(c);
       else if (SYMBOL_ITERATORS.get(name)) iteratorCalls.push(c);
       else if (c.scope >= 0 && SYMBOL_PRINTERS.has(name)) printers.add(c.scope);
@@ -729,6 +733,14 @@ export function analyzeFile(
     }
     return out;
   }
+  /** The statements returning a value from a function: each round's returnRound reads them. */
+  const valueReturns = stmts.filter(
+    (s) =>
+      s.scope >= 0 &&
+      fns[s.scope] !== undefined &&
+      segs[s.seg]?.toks[s.start]?.text === 'return' &&
+      s.end > s.start + 1,
+  );
   for (let round = 0; round < 6; round++) {
     // Every step runs every round (no short-circuit): each may add what the next one reads.
     let changed = macroRound();
@@ -804,39 +816,52 @@ export function analyzeFile(
 
   function callRound(): boolean {
     let changed = false;
-    for (const c of calls) {
+    for (let ci = 0; ci < calls.length; ci++) {
+      const c = calls[ci] as Call;
+      if (c.args.length === 0) continue;
+      if (copiers[ci] === 1 && copyShadow(c)) changed = true;
+      if (flowArguments(c)) changed = true;
+    }
+    return changed;
+  }
+
+  /** memcpy(shadow, table, size): the destination becomes a shadow copy of the table. */
+  function copyShadow(c: Call): boolean {
+    const [s0, s1] = c.args as [[number, number], [number, number]];
+    if (kindOf(c.seg, s1[0], s1[1], c.scope) !== 'table') return false;
+    const dst = strip(segs[c.seg] as Segment, s0[0], s0[1]).start;
+    const d = segs[c.seg]?.toks[dst];
+    return (
+      d?.type === 'id' &&
+      kindOf(c.seg, s0[0], s0[1], c.scope) !== 'table' &&
+      setName(d.text, 'shadow', c.scope, c.seg, dst)
+    );
+  }
+
+  /**
+   * Values passed to the module's own functions flow into their parameters. The callee's name
+   * and definitions are looked up once an argument has a kind (most have none).
+   */
+  function flowArguments(c: Call): boolean {
+    let changed = false;
+    for (let idx = 0; idx < c.args.length; idx++) {
+      const arg = c.args[idx] as [number, number];
+      const k = valueKind(kindOf(c.seg, arg[0], arg[1], c.scope));
+      if (!k || k === 'tname' || k === 'ename') continue;
       const name = tokText(c.seg, c.callee);
-      // memcpy(shadow, table, size): the destination becomes a shadow copy of the table.
-      if (COPIERS.has(name) && c.args.length >= 2) {
-        const [s0, s1] = c.args as [[number, number], [number, number]];
-        if (kindOf(c.seg, s1[0], s1[1], c.scope) === 'table') {
-          const dst = strip(segs[c.seg] as Segment, s0[0], s0[1]).start;
-          const d = segs[c.seg]?.toks[dst];
-          if (d?.type === 'id' && kindOf(c.seg, s0[0], s0[1], c.scope) !== 'table') {
-            if (setName(d.text, 'shadow', c.scope, c.seg, dst)) changed = true;
-          }
-        }
+      params[name] ??= dict<Kind>();
+      const p = params[name] as Record<string, Kind>;
+      if (outranks(k, p[idx])) {
+        p[idx] = k;
+        changed = true;
       }
-      // Values passed to the module's own functions flow into their parameters.
-      const targets = fnByName.get(name);
-      for (let idx = 0; idx < c.args.length; idx++) {
-        const [x, y] = c.args[idx] as [number, number];
-        const k = valueKind(kindOf(c.seg, x, y, c.scope));
-        if (!k || k === 'tname' || k === 'ename') continue;
-        params[name] ??= dict<Kind>();
-        const p = params[name] as Record<string, Kind>;
-        if (outranks(k, p[idx])) {
-          p[idx] = k;
+      for (const fi of fnByName.get(name) ?? []) {
+        const pn = fns[fi]?.params[idx];
+        if (pn && outranks(k, locals[fi]?.[pn])) {
+          (locals[fi] as Record<string, Kind>)[pn] = k;
+          kindNames.add(pn);
+          if (k === 'table') holdsTable = true;
           changed = true;
-        }
-        for (const fi of targets ?? []) {
-          const pn = fns[fi]?.params[idx];
-          if (pn && outranks(k, locals[fi]?.[pn])) {
-            (locals[fi] as Record<string, Kind>)[pn] = k;
-            kindNames.add(pn);
-            if (k === 'table') holdsTable = true;
-            changed = true;
-          }
         }
       }
     }
@@ -881,18 +906,13 @@ export function analyzeFile(
   function returnRound(): boolean {
     let changed = false;
     // Function summaries: what they return, and which of them wrap a name lookup.
-    for (const s of stmts) {
-      if (s.scope < 0) continue;
-      const seg = segs[s.seg] as Segment;
-      const f = fns[s.scope];
-      if (!f) continue;
-      if (seg.toks[s.start]?.text === 'return' && s.end > s.start + 1) {
-        const k = kindOf(s.seg, s.start + 1, s.end, s.scope);
-        if (k && k !== 'slot' && k !== 'sslot' && k !== 'eslot' && outranks(k, returns[f.name])) {
-          returns[f.name] = k;
-          kindNames.add(f.name);
-          changed = true;
-        }
+    for (const s of valueReturns) {
+      const f = fns[s.scope] as FnScope;
+      const k = kindOf(s.seg, s.start + 1, s.end, s.scope);
+      if (k && k !== 'slot' && k !== 'sslot' && k !== 'eslot' && outranks(k, returns[f.name])) {
+        returns[f.name] = k;
+        kindNames.add(f.name);
+        changed = true;
       }
     }
     return changed;
@@ -906,8 +926,9 @@ export function analyzeFile(
       // Without parameters or arguments no call makes its function a wrapper.
       if (!f || f.params.length === 0 || wrappers[f.name] !== undefined) continue;
       const li = lookupIndex(c.seg, c.callee, c.scope);
+      if (li < 0) continue;
       const arg = c.args[li];
-      if (li < 0 || !arg || arg[1] - arg[0] !== 1) continue;
+      if (!arg || arg[1] - arg[0] !== 1) continue;
       const pi = f.params.indexOf(tokText(c.seg, arg[0]));
       if (pi >= 0 && f.name !== tokText(c.seg, c.callee)) {
         wrappers[f.name] = pi;
@@ -960,7 +981,8 @@ export function analyzeFile(
   const namedCalls = namedCallsOf();
 
   function exportsOf(): ProjectFacts {
-    const codeCallees = new Set(calls.filter((c) => c.seg === 0).map((c) => tokText(0, c.callee)));
+    // Built for the first parameter exported (most files export none).
+    let codeCallees: Set<string> | null = null;
     const exports = emptyFacts();
     for (const [n, k] of Object.entries(globals))
       if (!st.globals.get(n)?.isStatic) exports.globals[n] = k;
@@ -974,18 +996,17 @@ export function analyzeFile(
     }
     // Only calls in code to functions defined elsewhere: a macro body's `hi(sym)` or `FN(x)` is no function.
     for (const [fn, ps] of Object.entries(params)) {
-      if (
-        fnByName.has(fn) ||
-        macroIsFn.has(fn) ||
-        fn.length < 4 ||
-        /^[A-Z0-9_]+$/.test(fn) ||
-        !codeCallees.has(fn)
-      )
+      if (fnByName.has(fn) || macroIsFn.has(fn) || fn.length < 4 || /^[A-Z0-9_]+$/.test(fn))
         continue;
-      exports.params[fn] = ps;
+      codeCallees ??= codeCalleesOf();
+      if (codeCallees.has(fn)) exports.params[fn] = ps;
     }
 
     return exports;
+  }
+
+  function codeCalleesOf(): Set<string> {
+    return new Set(calls.filter((c) => c.seg === 0).map((c) => tokText(0, c.callee)));
   }
 
   function namedCallsOf(): Set<string> {

@@ -39,8 +39,9 @@ export const tableLookup = {
     for (const c of a.calls) {
       const callee = tok(a, c.seg, c.callee)?.text ?? '';
       const li = a.lookupIndex(c.seg, c.callee, c.scope);
-      const arg = c.args[li];
-      if (li >= 0 && arg) {
+      // (No `args[-1]`: a negative index is a slow named-property lookup on an array.)
+      const arg = li >= 0 ? c.args[li] : undefined;
+      if (arg) {
         const sym = a.symbolOf(c.seg, arg[0], arg[1], c.scope);
         if (sym !== null && a.tableSymbol(sym) !== null) {
           named = true;

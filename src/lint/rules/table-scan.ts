@@ -94,8 +94,8 @@ export const tableScan = {
           context.report({ seg: c.seg, tok: arg0[0], messageId: 'msr', data: { msr: t.text } });
       }
       const li = a.lookupIndex(c.seg, c.callee, c.scope);
-      const arg = c.args[li];
-      if (li >= 0 && arg) {
+      const arg = li >= 0 ? c.args[li] : undefined;
+      if (arg) {
         const sym = a.symbolOf(c.seg, arg[0], arg[1], c.scope);
         if (sym && ENTRY_SYMBOLS.has(sym))
           context.report({
