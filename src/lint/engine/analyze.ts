@@ -402,6 +402,18 @@ export function analyzeFile(
     );
   }
 
+  /**
+   * Whether kindOf(si, a, b) is null for want of a token that could give a kind: one number
+   * (not cast), or one name that has none. For an argument or a value assigned: the token after
+   * it ends the expression (`,` `)` `;`), so a name is not a call. Most arguments and values
+   * are such a token, and the fixpoint's rounds skip them without evaluating them.
+   */
+  function noKind(si: number, a: number, b: number): boolean {
+    if (b - a !== 1) return false;
+    const t = (segs[si] as Segment).toks[a] as Token;
+    return t.type === 'num' || (t.type === 'id' && !kindNames.has(t.text));
+  }
+
   // Expressions nest (parentheses, calls passing values through); past this depth, which no
   // real code reaches, a value is left unknown instead of exhausting the stack.
   let depth = 0;
@@ -779,6 +791,7 @@ export function analyzeFile(
     let changed = false;
     for (const asg of assigns) {
       if (asg.op !== '=' || asg.shape === 'other' || pastedName(asg)) continue;
+      if (noKind(asg.seg, asg.rhs[0], asg.rhs[1])) continue;
       const k = valueKind(kindOf(asg.seg, asg.rhs[0], asg.rhs[1], asg.scope));
       if (!k) continue;
       const name = tokText(asg.seg, asg.nameTok);
@@ -846,6 +859,7 @@ export function analyzeFile(
     let changed = false;
     for (let idx = 0; idx < c.args.length; idx++) {
       const arg = c.args[idx] as [number, number];
+      if (noKind(c.seg, arg[0], arg[1])) continue;
       const k = valueKind(kindOf(c.seg, arg[0], arg[1], c.scope));
       if (!k || k === 'tname' || k === 'ename') continue;
       const name = tokText(c.seg, c.callee);

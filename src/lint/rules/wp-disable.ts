@@ -77,7 +77,8 @@ export const wpDisable = {
     for (const c of a.calls) {
       const callee = tok(a, c.seg, c.callee)?.text ?? '';
       const seg = a.st.segs[c.seg] as Segment;
-      if (CR0_WRITER.test(callee) && c.args.length === 1) {
+      // Every CR0 writer's name holds a `0`: most names skip the pattern.
+      if (c.args.length === 1 && callee.indexOf('0') >= 0 && CR0_WRITER.test(callee)) {
         macros ??= wpMacros(a);
         const [x, y] = c.args[0] as [number, number];
         let cleared = clearsWp(seg.toks, x, y, macros);
