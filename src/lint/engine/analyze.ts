@@ -14,6 +14,7 @@ import {
   type FnScope,
   KEYWORDS,
   type Segment,
+  type Stmt,
   type Structure,
 } from './structure.js';
 import { type SymbolFileRead, symbolFileReads } from './symbol-files.js';
@@ -168,7 +169,10 @@ export function analyzeFile(
   const definitions = new Set(fns.map((f) => f.nameTok));
   collectAll();
   function collectAll(): void {
-    for (const s of stmts) collect(segs[s.seg] as Segment, s.seg, s.start, s.end, s.scope);
+    for (let i = 0; i < stmts.length; i++) {
+      const s = stmts[i] as Stmt;
+      collect(segs[s.seg] as Segment, s.seg, s.start, s.end, s.scope);
+    }
   }
 
   function collect(seg: Segment, si: number, a: number, b: number, scope: number): void {
@@ -238,7 +242,8 @@ export function analyzeFile(
       const m = (segs[si] as Segment).macro;
       if (m) macroIsFn.set(m.name, m.params !== null);
     }
-    for (const m of segs) {
+    for (let si = 0; si < segs.length; si++) {
+      const m = segs[si] as Segment;
       if (!m.macro || m.macro.params !== null || m.toks.length > 3) continue;
       const body = m.toks.filter((t) => t.text !== '(' && t.text !== ')');
       if (body.length === 1 && body[0]?.type === 'num' && isKernelAddress(body[0].text))
@@ -578,7 +583,8 @@ export function analyzeFile(
   noteKlnProbes();
   function noteKlnProbes(): void {
     // Kprobes placed on kallsyms_lookup_name: their `.addr` is the lookup function.
-    for (const asg of assigns) {
+    for (let ai = 0; ai < assigns.length; ai++) {
+      const asg = assigns[ai] as Assign;
       if (asg.shape !== 'field' || tokText(asg.seg, asg.nameTok) !== 'symbol_name') continue;
       if (assignedValue(asg) !== 'kallsyms_lookup_name') continue;
       const seg = segs[asg.seg] as Segment;
@@ -668,7 +674,8 @@ export function analyzeFile(
           !/^(NULL|true|false|sizeof)$/.test(t.text)
         );
       };
-      for (const asg of assigns) {
+      for (let ai = 0; ai < assigns.length; ai++) {
+        const asg = assigns[ai] as Assign;
         const at = asg.lhs[0];
         if (asg.seg !== 0 || asg.op !== '=' || at < region[0] || at >= region[1]) continue;
         if (!isAddress(asg.rhs[0], asg.rhs[1])) continue;
@@ -789,7 +796,8 @@ export function analyzeFile(
 
   function assignRound(): boolean {
     let changed = false;
-    for (const asg of assigns) {
+    for (let ai = 0; ai < assigns.length; ai++) {
+      const asg = assigns[ai] as Assign;
       if (asg.op !== '=' || asg.shape === 'other' || pastedName(asg)) continue;
       if (noKind(asg.seg, asg.rhs[0], asg.rhs[1])) continue;
       const k = valueKind(kindOf(asg.seg, asg.rhs[0], asg.rhs[1], asg.scope));
@@ -920,7 +928,8 @@ export function analyzeFile(
   function returnRound(): boolean {
     let changed = false;
     // Function summaries: what they return, and which of them wrap a name lookup.
-    for (const s of valueReturns) {
+    for (let ri = 0; ri < valueReturns.length; ri++) {
+      const s = valueReturns[ri] as Stmt;
       const f = fns[s.scope] as FnScope;
       const k = kindOf(s.seg, s.start + 1, s.end, s.scope);
       if (k && k !== 'slot' && k !== 'sslot' && k !== 'eslot' && outranks(k, returns[f.name])) {
@@ -934,7 +943,8 @@ export function analyzeFile(
 
   function wrapperRound(): boolean {
     let changed = false;
-    for (const c of calls) {
+    for (let ci = 0; ci < calls.length; ci++) {
+      const c = calls[ci] as Call;
       if (c.scope < 0 || c.args.length === 0) continue;
       const f = fns[c.scope];
       // Without parameters or arguments no call makes its function a wrapper.
@@ -1001,10 +1011,13 @@ export function analyzeFile(
     for (const [n, k] of Object.entries(globals))
       if (!st.globals.get(n)?.isStatic) exports.globals[n] = k;
     Object.assign(exports.fields, fields);
-    for (const s of segs)
+    for (let si = 1; si < segs.length; si++) {
+      const s = segs[si] as Segment;
       if (s.macro && macros[s.macro.name])
         exports.macros[s.macro.name] = macros[s.macro.name] as Kind;
-    for (const f of fns) {
+    }
+    for (let fi = 0; fi < fns.length; fi++) {
+      const f = fns[fi] as FnScope;
       if (returns[f.name]) exports.returns[f.name] = returns[f.name] as Kind;
       if (wrappers[f.name] !== undefined) exports.wrappers[f.name] = wrappers[f.name] as number;
     }

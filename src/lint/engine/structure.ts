@@ -2,7 +2,7 @@
 // matched brackets, function bodies, statements, declarations and calls. Every branch of an
 // `#if`/`#else` is kept; brace depth is restored at `#else` so duplicated function headers
 // (`#if LINUX_VERSION_CODE ...` around two signatures) do not unbalance the file.
-import type { Macro, ScannedFile, Token } from '../scan/index.js';
+import type { Directive, Macro, ScannedFile, Token } from '../scan/index.js';
 
 export interface Segment {
   toks: Token[];
@@ -242,12 +242,16 @@ function codeTokens(file: ScannedFile): { code: Token[]; cond: CondEvents } {
   const tokens = file.tokens;
   const directives = file.directives;
   let size = tokens.length;
-  for (const d of directives) size -= d.end - d.first;
+  for (let k = 0; k < directives.length; k++) {
+    const d = directives[k] as Directive;
+    size -= d.end - d.first;
+  }
   const code = tokens.slice(0, size);
   const cond: CondEvents = { at: [], names: [] };
   let n = 0;
   let from = 0;
-  for (const d of directives) {
+  for (let k = 0; k < directives.length; k++) {
+    const d = directives[k] as Directive;
     for (let i = from; i < d.first; i++) code[n++] = tokens[i] as Token;
     if (CONDITIONALS.has(d.name)) {
       cond.at.push(n);
@@ -266,11 +270,15 @@ function codeTokens(file: ScannedFile): { code: Token[]; cond: CondEvents } {
 function macroSegments(file: ScannedFile, segs: Segment[]): void {
   const macros = file.macros;
   let size = 0;
-  for (const m of macros) size += m.bodyEnd - m.bodyStart;
+  for (let k = 0; k < macros.length; k++) {
+    const m = macros[k] as Macro;
+    size += m.bodyEnd - m.bodyStart;
+  }
   const matches = new Int32Array(size).fill(-1);
   const stack: number[] = [];
   let at = 0;
-  for (const m of macros) {
+  for (let k = 0; k < macros.length; k++) {
+    const m = macros[k] as Macro;
     const n = m.bodyEnd - m.bodyStart;
     const match = matches.subarray(at, at + n);
     at += n;
