@@ -59,7 +59,7 @@ export interface AliasDef {
 export interface Analysis {
   file: ScannedFile;
   st: Structure;
-  tableNames: Set<string>;
+  tableNames: ReadonlySet<string>;
   assigns: Assign[];
   calls: Call[];
   /** Where a name first acquired the table (or a shadow copy / entry code). */
@@ -119,7 +119,7 @@ const CAST_WORDS =
 
 export function analyzeFile(
   file: ScannedFile,
-  tableNames: Set<string>,
+  tableNames: ReadonlySet<string>,
   facts: ProjectFacts = emptyFacts(),
 ): Analysis {
   // Facts may arrive through structured clone (plain objects again): rebuild them prototype-free.
@@ -245,9 +245,8 @@ export function analyzeFile(
     for (let si = 0; si < segs.length; si++) {
       const m = segs[si] as Segment;
       if (!m.macro || m.macro.params !== null || m.toks.length > 3) continue;
-      const body = m.toks.filter((t) => t.text !== '(' && t.text !== ')');
-      if (body.length === 1 && body[0]?.type === 'num' && isKernelAddress(body[0].text))
-        addressMacros.add(m.macro.name);
+      const value = onlyToken(m.toks);
+      if (value?.type === 'num' && isKernelAddress(value.text)) addressMacros.add(m.macro.name);
     }
   }
 
@@ -1107,7 +1106,7 @@ export interface TokenCensus {
   dispatchBytes: number;
 }
 
-function censusOf(file: ScannedFile, tableNames: Set<string>): TokenCensus {
+function censusOf(file: ScannedFile, tableNames: ReadonlySet<string>): TokenCensus {
   const lengths = nameLengths(tableNames);
   const census: TokenCensus = {
     tableName: false,
@@ -1141,7 +1140,7 @@ function noteIdentifier(
   t: Token,
   prev: Token | undefined,
   lengths: Uint8Array,
-  tableNames: Set<string>,
+  tableNames: ReadonlySet<string>,
   directives: Directive[],
 ): void {
   const text = t.text;
@@ -1221,12 +1220,24 @@ const WELL_KNOWN_NAMES: readonly string[] = [
  * of this file. A name outside it has none, so nameKind, lookupIndex and callKind answer for
  * most names (ordinary variables and functions) with one lookup instead of a dozen.
  */
-function kindNamesOf(tableNames: Set<string>, facts: ProjectFacts): Set<string> {
+function kindNamesOf(tableNames: ReadonlySet<string>, facts: ProjectFacts): Set<string> {
   const names = new Set<string>(WELL_KNOWN_NAMES);
   for (const n of tableNames) names.add(n);
   for (const store of [facts.globals, facts.macros, facts.returns, facts.wrappers])
     for (const n in store) names.add(n);
   return names;
+}
+
+/** The one token of `toks` that is no parenthesis (`(0xc0321560)`), or undefined. */
+function onlyToken(toks: Token[]): Token | undefined {
+  let only: Token | undefined;
+  for (let i = 0; i < toks.length; i++) {
+    const t = toks[i] as Token;
+    if (t.text === '(' || t.text === ')') continue;
+    if (only) return undefined;
+    only = t;
+  }
+  return only;
 }
 
 /** What a value read from an lvalue is: a table slot holds a syscall's code; other slots nothing. */
