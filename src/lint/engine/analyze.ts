@@ -111,6 +111,11 @@ interface Stripped {
 /** How deep kindOf follows nested expressions. */
 const MAX_EXPRESSION_DEPTH = 256;
 
+/** Every assignment operator ends with `=` (most operators do not: no set lookup for them). */
+function endsWithEquals(op: string): boolean {
+  return op.charCodeAt(op.length - 1) === 61;
+}
+
 /** `=` and the compound assignments. */
 const ASSIGN_OPS = new Set(['=', '+=', '-=', '*=', '/=', '%=', '&=', '|=', '^=', '<<=', '>>=']);
 
@@ -184,7 +189,7 @@ export function analyzeFile(
         const close = seg.match[i + 1] ?? -1;
         if (close > i)
           calls.push({ seg: si, scope, callee: i, args: splitArgs(seg, i + 2, close) });
-      } else if (t.type === 'op' && ASSIGN_OPS.has(t.text)) {
+      } else if (t.type === 'op' && endsWithEquals(t.text) && ASSIGN_OPS.has(t.text)) {
         const lhsStart = lvalueStart(seg, i, a);
         const rhsEnd = exprEnd(seg, i + 1, b);
         const { nameTok, shape } = lhsShape(seg, lhsStart, i);

@@ -179,6 +179,18 @@ export function declaratorName(toks: Token[], start: number, end: number): numbe
 /** What declaredNames returns for a statement that declares nothing (most do): one shared array. */
 const NO_NAMES: readonly number[] = [];
 
+/** Words that may open a declaration before its type (a set: declaredNames runs per statement). */
+const DECLARATION_WORDS = new Set([
+  'static',
+  'extern',
+  'const',
+  'register',
+  'auto',
+  'inline',
+  '__always_inline',
+  'noinline',
+]);
+
 /** Declared names of a declaration statement [start, end), or [] when it is none. */
 export function declaredNames(
   toks: Token[],
@@ -187,13 +199,7 @@ export function declaredNames(
   end: number,
 ): readonly number[] {
   let i = start;
-  while (
-    i < end &&
-    /^(static|extern|const|register|auto|inline|__always_inline|noinline)$/.test(
-      toks[i]?.text ?? '',
-    )
-  )
-    i++;
+  while (i < end && DECLARATION_WORDS.has((toks[i] as Token).text)) i++;
   if (!isTypeStart(toks, i, end)) return NO_NAMES;
   const names: number[] = [];
   let from = i;
