@@ -332,19 +332,9 @@ function splitCode(
   const stack: Array<{ depth: number; paren: number; init: number }> = [];
   let fn = -1;
   let from = 0;
-  const flush = (i: number): void => {
-    if (i > from) {
-      const st: Stmt = { seg: 0, start: from, end: i, scope: fn };
-      stmts.push(st);
-      const names = declaredNames(toks, match, from, i);
-      if (fn >= 0) for (const n of names) (fns[fn] as FnScope).locals.add((toks[n] as Token).text);
-      else if (depth === 0) {
-        const isStatic = staticAmong(toks, from, Math.min(i, from + 4));
-        for (const n of names) globals.set((toks[n] as Token).text, { isStatic, tok: n });
-      }
-    }
-    from = i + 1;
-  };
+  // A statement ends at `i`: recorded by a function of its own (no closure over this loop's
+  // state, which then stays in registers), the next one starts after it.
+  const out: Statements = { toks, match, fns, stmts, globals };
   let nextEvent = 0;
   const events = cond.at.length;
   for (let i = 0; i < toks.length; i++) {
@@ -368,8 +358,10 @@ function splitCode(
     const t = (toks[i] as Token).text;
     if (t === '(') paren++;
     else if (t === ')') paren = Math.max(0, paren - 1);
-    else if (t === ';' && paren === 0 && init === 0) flush(i);
-    else if (t === '{') {
+    else if (t === ';' && paren === 0 && init === 0) {
+      statementAt(out, from, i, fn, depth);
+      from = i + 1;
+    } else if (t === '{') {
       const prev = toks[i - 1]?.text ?? '';
       if (
         init > 0 ||
@@ -406,7 +398,8 @@ function splitCode(
           continue;
         }
       }
-      flush(i);
+      statementAt(out, from, i, fn, depth);
+      from = i + 1;
       depth++;
     } else if (t === '}') {
       if (init > 0) {
@@ -414,7 +407,8 @@ function splitCode(
         continue;
       }
       if (paren > 0) continue;
-      flush(i);
+      statementAt(out, from, i, fn, depth);
+      from = i + 1;
       depth = Math.max(0, depth - 1);
       if (depth === 0 && fn >= 0) {
         (fns[fn] as FnScope).bodyEnd = i;
@@ -422,7 +416,31 @@ function splitCode(
       }
     }
   }
-  flush(toks.length);
+  statementAt(out, from, toks.length, fn, depth);
+}
+
+/** Where splitCode records statements, and what it reads them from. */
+interface Statements {
+  toks: Token[];
+  match: Int32Array;
+  fns: FnScope[];
+  stmts: Stmt[];
+  globals: Map<string, { isStatic: boolean; tok: number }>;
+}
+
+/** Records the statement [from, i) of function `fn` (or file scope), with what it declares. */
+function statementAt(out: Statements, from: number, i: number, fn: number, depth: number): void {
+  if (i <= from) return;
+  const { toks, match } = out;
+  out.stmts.push({ seg: 0, start: from, end: i, scope: fn });
+  const names = declaredNames(toks, match, from, i);
+  if (fn >= 0) {
+    const locals = (out.fns[fn] as FnScope).locals;
+    for (const n of names) locals.add((toks[n] as Token).text);
+  } else if (depth === 0) {
+    const isStatic = staticAmong(toks, from, Math.min(i, from + 4));
+    for (const n of names) out.globals.set((toks[n] as Token).text, { isStatic, tok: n });
+  }
 }
 
 function staticAmong(toks: Token[], from: number, to: number): boolean {
