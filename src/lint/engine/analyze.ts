@@ -1,19 +1,20 @@
 // Follows the table through a file: which variables, struct fields, macros and function results
 // hold it (or a lookup function, an entry point, a table name), to a fixpoint, seeded with the
 // facts other files of the run exported. Rules query the result; nothing here reports.
-import type { ScannedFile, Token } from '../scan/index.js';
+import type { Directive, ScannedFile, Token } from '../scan/index.js';
 import { stringValue } from '../scan/index.js';
 import { matchedRegion } from './branches.js';
 import { nameLengths } from './context.js';
 import { exprEnd, indexBase, lhsShape, lvalueStart, splitArgs } from './expressions.js';
 import { dict, emptyFacts, type Kind, outranks, type ProjectFacts } from './facts.js';
-import { scannerFunctions } from './scanners.js';
+import { SCAN_MSRS, SCAN_NUMBERS, scannerFunctions } from './scanners.js';
 import {
   buildStructure,
   declaredNames,
   type FnScope,
   KEYWORDS,
   type Segment,
+  type Stmt,
   type Structure,
 } from './structure.js';
 import { type SymbolFileRead, symbolFileReads } from './symbol-files.js';
@@ -58,7 +59,7 @@ export interface AliasDef {
 export interface Analysis {
   file: ScannedFile;
   st: Structure;
-  tableNames: Set<string>;
+  tableNames: ReadonlySet<string>;
   assigns: Assign[];
   calls: Call[];
   /** Where a name first acquired the table (or a shadow copy / entry code). */
@@ -74,6 +75,8 @@ export interface Analysis {
   lookupIndex(seg: number, callee: number, scope: number): number;
   exports: ProjectFacts;
   touchesTable: boolean;
+  /** What the file's tokens hold, found in one pass: rules skip passes that could find nothing. */
+  census: TokenCensus;
   /** The table name a looked-up or compared string spells (`sys_call_table+0x0`), or null. */
   tableSymbol(value: string): string | null;
   /** Variables assigned the address of a symbol looked up by name: variable → symbol. */
@@ -96,8 +99,22 @@ const ITERATOR_NAME_ARGS: ReadonlyMap<string, number> = new Map(
   [...SYMBOL_ITERATORS].map(([fn, it]) => [fn, it.name]),
 );
 
+/** An expression's range once strip took off parentheses, casts, `&` and `*`, and what it took. */
+interface Stripped {
+  start: number;
+  end: number;
+  addr: boolean;
+  deref: boolean;
+  ptrCast: boolean;
+}
+
 /** How deep kindOf follows nested expressions. */
 const MAX_EXPRESSION_DEPTH = 256;
+
+/** Every assignment operator ends with `=` (most operators do not: no set lookup for them). */
+function endsWithEquals(op: string): boolean {
+  return op.charCodeAt(op.length - 1) === 61;
+}
 
 /** `=` and the compound assignments. */
 const ASSIGN_OPS = new Set(['=', '+=', '-=', '*=', '/=', '%=', '&=', '|=', '^=', '<<=', '>>=']);
@@ -107,7 +124,7 @@ const CAST_WORDS =
 
 export function analyzeFile(
   file: ScannedFile,
-  tableNames: Set<string>,
+  tableNames: ReadonlySet<string>,
   facts: ProjectFacts = emptyFacts(),
 ): Analysis {
   // Facts may arrive through structured clone (plain objects again): rebuild them prototype-free.
@@ -151,12 +168,16 @@ export function analyzeFile(
   let holdsTable = false;
   const macroIsFn = new Map<string, boolean>();
   const nameValues = new Map<string, string>();
+  const kindNames = kindNamesOf(tableNames, facts);
 
   // A function's own definition header is not a call of it (`static void update_mapping_prot(…)`).
   const definitions = new Set(fns.map((f) => f.nameTok));
   collectAll();
   function collectAll(): void {
-    for (const s of stmts) collect(segs[s.seg] as Segment, s.seg, s.start, s.end, s.scope);
+    for (let i = 0; i < stmts.length; i++) {
+      const s = stmts[i] as Stmt;
+      collect(segs[s.seg] as Segment, s.seg, s.start, s.end, s.scope);
+    }
   }
 
   function collect(seg: Segment, si: number, a: number, b: number, scope: number): void {
@@ -168,7 +189,7 @@ export function analyzeFile(
         const close = seg.match[i + 1] ?? -1;
         if (close > i)
           calls.push({ seg: si, scope, callee: i, args: splitArgs(seg, i + 2, close) });
-      } else if (t.type === 'op' && ASSIGN_OPS.has(t.text)) {
+      } else if (t.type === 'op' && endsWithEquals(t.text) && ASSIGN_OPS.has(t.text)) {
         const lhsStart = lvalueStart(seg, i, a);
         const rhsEnd = exprEnd(seg, i + 1, b);
         const { nameTok, shape } = lhsShape(seg, lhsStart, i);
@@ -186,12 +207,15 @@ export function analyzeFile(
   }
 
   // The calls the name-match and wrapper passes look at, found in the same pass.
+  /** 1 for each call (by index) that copies its second argument into its first (memcpy). */
+  const copiers = new Uint8Array(calls.length);
   const comparisons: Call[] = [];
   const iteratorCalls: Call[] = [];
   const printers = new Set<number>();
   // A symbol file can only be read where the text names one.
   let opensFiles = false;
-  const namesSymbolFile = file.text.includes('/proc/kallsyms') || file.text.includes('System.map');
+  const census = censusOf(file, tableNames);
+  const namesSymbolFile = census.symbolFile;
   // `#define SCT_ADDR 0xc0321560`: an object-like macro holding a kernel address.
   const addressMacros = new Set<string>();
   // Every loop of the analysis is in a function of its own (here and below), so this function,
@@ -202,16 +226,18 @@ export function analyzeFile(
   noteMacros();
 
   function classifyCalls(): void {
-    for (const c of calls) {
+    for (let ci = 0; ci < calls.length; ci++) {
+      const c = calls[ci] as Call;
       const name = tokText(c.seg, c.callee);
+      if (c.args.length >= 2 && COPIERS.has(name)) copiers[ci] = 1;
       if (c.seg === 0 && c.scope >= 0 && COMPARES.has(name)) comparisons.push(c);
       else if (SYMBOL_ITERATORS.get(name)) iteratorCalls.push(c);
       else if (c.scope >= 0 && SYMBOL_PRINTERS.has(name)) printers.add(c.scope);
       else if (namesSymbolFile && FILE_OPENERS.has(name)) opensFiles = true;
       if ((name === 'module_param' || name === 'module_param_unsafe') && c.args[0]) {
-        moduleParams.add(tokText(c.seg, c.args[0][0]));
+        noteModuleParam(tokText(c.seg, c.args[0][0]));
       } else if (name === 'module_param_named' && c.args[1]) {
-        moduleParams.add(tokText(c.seg, c.args[1][0]));
+        noteModuleParam(tokText(c.seg, c.args[1][0]));
       }
     }
   }
@@ -221,12 +247,17 @@ export function analyzeFile(
       const m = (segs[si] as Segment).macro;
       if (m) macroIsFn.set(m.name, m.params !== null);
     }
-    for (const m of segs) {
+    for (let si = 0; si < segs.length; si++) {
+      const m = segs[si] as Segment;
       if (!m.macro || m.macro.params !== null || m.toks.length > 3) continue;
-      const body = m.toks.filter((t) => t.text !== '(' && t.text !== ')');
-      if (body.length === 1 && body[0]?.type === 'num' && isKernelAddress(body[0].text))
-        addressMacros.add(m.macro.name);
+      const value = onlyToken(m.toks);
+      if (value?.type === 'num' && isKernelAddress(value.text)) addressMacros.add(m.macro.name);
     }
+  }
+
+  function noteModuleParam(name: string): void {
+    moduleParams.add(name);
+    kindNames.add(name);
   }
 
   function tokText(seg: number, i: number): string {
@@ -234,6 +265,7 @@ export function analyzeFile(
   }
 
   function nameKind(name: string, scope: number): Kind | null {
+    if (!kindNames.has(name)) return null;
     if (tableNames.has(name)) return 'table';
     if (scope >= 0) {
       const k = locals[scope]?.[name];
@@ -253,7 +285,9 @@ export function analyzeFile(
 
   function symbolOf(si: number, a: number, b: number, scope: number): string | null {
     const seg = segs[si] as Segment;
-    [a, b] = strip(seg, a, b).range;
+    const s = strip(seg, a, b);
+    a = s.start;
+    b = s.end;
     const toks = seg.toks;
     if (a >= b) return null;
     if (toks[a]?.type === 'str') {
@@ -275,6 +309,7 @@ export function analyzeFile(
 
   function lookupIndex(si: number, callee: number, scope: number): number {
     const name = tokText(si, callee);
+    if (!kindNames.has(name)) return -1;
     const w = wrappers[name];
     if (w !== undefined) return w;
     if (LOOKUP_FUNCTIONS.has(name)) return 0;
@@ -295,12 +330,12 @@ export function analyzeFile(
   function callKind(si: number, i: number, close: number, scope: number): Kind | null {
     const seg = segs[si] as Segment;
     const name = tokText(si, i);
-    const args = splitArgs(seg, i + 2, close);
+    if (!kindNames.has(name)) return null;
     // An iterator returns a count: the address reaches its data argument (nameMatches).
     if (SYMBOL_ITERATORS.get(name)) return null;
     const li = lookupIndex(si, i, scope);
     if (li >= 0) {
-      const arg = args[li];
+      const arg = splitArgs(seg, i + 2, close)[li];
       return symbolKind(arg ? symbolOf(si, arg[0], arg[1], scope) : null);
     }
     if (returns[name]) return returns[name] as Kind;
@@ -308,16 +343,20 @@ export function analyzeFile(
       const k = macros[name];
       if (k) return k;
     }
-    if (PASSTHROUGH.has(name) && args[0]) return kindOf(si, args[0][0], args[0][1], scope);
-    return null;
+    if (!PASSTHROUGH.has(name)) return null;
+    const arg = splitArgs(seg, i + 2, close)[0];
+    return arg ? kindOf(si, arg[0], arg[1], scope) : null;
   }
 
+  /**
+   * What strip found. One object for the file, overwritten by each call: callers read it before
+   * stripping anything else (strip runs for nearly every expression; an object each was a tenth
+   * of the analysis' allocations).
+   */
+  const stripped: Stripped = { start: 0, end: 0, addr: false, deref: false, ptrCast: false };
+
   /** Strips outer parentheses, casts, `&` and `*`, reporting what was stripped. */
-  function strip(
-    seg: Segment,
-    a: number,
-    b: number,
-  ): { range: [number, number]; addr: boolean; deref: boolean; ptrCast: boolean } {
+  function strip(seg: Segment, a: number, b: number): Stripped {
     const toks = seg.toks;
     let addr = false;
     let deref = false;
@@ -339,7 +378,12 @@ export function analyzeFile(
         a++;
       } else break;
     }
-    return { range: [a, b], addr, deref, ptrCast };
+    stripped.start = a;
+    stripped.end = b;
+    stripped.addr = addr;
+    stripped.deref = deref;
+    stripped.ptrCast = ptrCast;
+    return stripped;
   }
 
   /**
@@ -367,6 +411,18 @@ export function analyzeFile(
     );
   }
 
+  /**
+   * Whether kindOf(si, a, b) is null for want of a token that could give a kind: one number
+   * (not cast), or one name that has none. For an argument or a value assigned: the token after
+   * it ends the expression (`,` `)` `;`), so a name is not a call. Most arguments and values
+   * are such a token, and the fixpoint's rounds skip them without evaluating them.
+   */
+  function noKind(si: number, a: number, b: number): boolean {
+    if (b - a !== 1) return false;
+    const t = (segs[si] as Segment).toks[a] as Token;
+    return t.type === 'num' || (t.type === 'id' && !kindNames.has(t.text));
+  }
+
   // Expressions nest (parentheses, calls passing values through); past this depth, which no
   // real code reaches, a value is left unknown instead of exhausting the stack.
   let depth = 0;
@@ -381,8 +437,12 @@ export function analyzeFile(
   function expressionKind(si: number, a0: number, b0: number, scope: number): Kind | null {
     const seg = segs[si] as Segment;
     const toks = seg.toks;
-    const { range, addr, deref, ptrCast } = strip(seg, a0, b0);
-    const [a, b] = range;
+    const s = strip(seg, a0, b0);
+    const a = s.start;
+    const b = s.end;
+    const addr = s.addr;
+    const deref = s.deref;
+    const ptrCast = s.ptrCast;
     if (a >= b) return null;
     const t = toks[a] as Token;
     let k: Kind | null = null;
@@ -473,6 +533,7 @@ export function analyzeFile(
     const store = local ? (locals[scope] as Record<string, Kind>) : globals;
     if (!outranks(kind, store[name])) return false;
     store[name] = kind;
+    kindNames.add(name);
     if (kind === 'table') holdsTable = true;
     const key = `${local ? scope : ''}:${name}`;
     const had = aliases.get(key);
@@ -516,7 +577,7 @@ export function analyzeFile(
   /** The symbol `x = (T)kallsyms_lookup_name("sym")` looks up, or null. */
   function lookedUpSymbol(asg: Assign): string | null {
     const seg = segs[asg.seg] as Segment;
-    const [x] = strip(seg, asg.rhs[0], asg.rhs[1]).range;
+    const x = strip(seg, asg.rhs[0], asg.rhs[1]).start;
     if (seg.toks[x + 1]?.text !== '(') return null;
     const li = lookupIndex(asg.seg, x, asg.scope);
     const arg = splitArgs(seg, x + 2, seg.match[x + 1] ?? x + 2)[li];
@@ -526,7 +587,8 @@ export function analyzeFile(
   noteKlnProbes();
   function noteKlnProbes(): void {
     // Kprobes placed on kallsyms_lookup_name: their `.addr` is the lookup function.
-    for (const asg of assigns) {
+    for (let ai = 0; ai < assigns.length; ai++) {
+      const asg = assigns[ai] as Assign;
       if (asg.shape !== 'field' || tokText(asg.seg, asg.nameTok) !== 'symbol_name') continue;
       if (assignedValue(asg) !== 'kallsyms_lookup_name') continue;
       const seg = segs[asg.seg] as Segment;
@@ -542,7 +604,7 @@ export function analyzeFile(
 
   // `x[__NR_...]` sites, found once: the fixpoint below revisits them every round.
   const nrIndexes: Array<[number, number]> = [];
-  findNrIndexes();
+  if (census.nrIndex) findNrIndexes();
   function findNrIndexes(): void {
     for (let si = 0; si < segs.length; si++) {
       const toks = (segs[si] as Segment).toks;
@@ -550,7 +612,9 @@ export function analyzeFile(
         if (toks[i]?.text === '[' && toks[i + 1]?.text.startsWith('__NR_')) nrIndexes.push([si, i]);
     }
   }
-  const scanners = scannerFunctions(segs[0] as Segment, fns, tableNames);
+  // Most files hold none of the tokens that make a scanner: no pass over every function body.
+  const scanners =
+    census.scanSign || census.nrIndex ? scannerFunctions(segs[0] as Segment, fns, tableNames) : [];
   let compareCalls = comparisons;
   const matched = new Set<Call>();
   /** Callbacks that store the matched address through a parameter: function → parameter index. */
@@ -565,7 +629,10 @@ export function analyzeFile(
   noteSearchWrappers();
   function noteSearchWrappers(): void {
     for (const [name, idx] of symbolSearchWrappers())
-      if (wrappers[name] === undefined) wrappers[name] = idx;
+      if (wrappers[name] === undefined) {
+        wrappers[name] = idx;
+        kindNames.add(name);
+      }
   }
 
   /**
@@ -600,7 +667,9 @@ export function analyzeFile(
         if (idx !== other) for (let i = x; i < y; i++) compared.add(tokText(0, i));
       });
       const isAddress = (a: number, b: number): boolean => {
-        const [x, y] = strip(seg, a, b).range;
+        const s = strip(seg, a, b);
+        const x = s.start;
+        const y = s.end;
         const t = seg.toks[x];
         return (
           x < y &&
@@ -609,7 +678,8 @@ export function analyzeFile(
           !/^(NULL|true|false|sizeof)$/.test(t.text)
         );
       };
-      for (const asg of assigns) {
+      for (let ai = 0; ai < assigns.length; ai++) {
+        const asg = assigns[ai] as Assign;
         const at = asg.lhs[0];
         if (asg.seg !== 0 || asg.op !== '=' || at < region[0] || at >= region[1]) continue;
         if (!isAddress(asg.rhs[0], asg.rhs[1])) continue;
@@ -623,8 +693,9 @@ export function analyzeFile(
         } else if (asg.shape === 'other') {
           // `*(unsigned long *)data = addr;`: stored through the callback's parameter.
           const base = strip(seg, asg.lhs[0], asg.lhs[1]);
-          const p = f.params.indexOf(tokText(0, base.range[0]));
-          if (base.deref && p >= 0 && !paramStores.has(f.name)) {
+          const deref = base.deref;
+          const p = f.params.indexOf(tokText(0, base.start));
+          if (deref && p >= 0 && !paramStores.has(f.name)) {
             paramStores.set(f.name, p);
             changed = true;
           }
@@ -636,6 +707,7 @@ export function analyzeFile(
         while (end < region[1] && seg.toks[end]?.text !== ';') end++;
         if (end > i + 1 && isAddress(i + 1, end) && outranks('table', returns[f.name])) {
           returns[f.name] = 'table';
+          kindNames.add(f.name);
           changed = true;
         }
       }
@@ -652,11 +724,11 @@ export function analyzeFile(
       const byName =
         nameArg !== undefined &&
         tableSymbol(symbolOf(c.seg, nameArg[0], nameArg[1], c.scope) ?? '', tableNames) !== null;
-      const cb = tokText(c.seg, strip(segs[c.seg] as Segment, fnArg[0], fnArg[1]).range[0]);
+      const cb = tokText(c.seg, strip(segs[c.seg] as Segment, fnArg[0], fnArg[1]).start);
       if (!byName && paramStores.get(cb) !== 0) continue;
       const d = strip(segs[c.seg] as Segment, dataArg[0], dataArg[1]);
-      const name = tokText(c.seg, d.range[0]);
-      if (d.addr && setName(name, 'table', c.scope, c.seg, d.range[0])) changed = true;
+      const at = d.start;
+      if (d.addr && setName(tokText(c.seg, at), 'table', c.scope, c.seg, at)) changed = true;
     }
     return changed;
   }
@@ -684,6 +756,14 @@ export function analyzeFile(
     }
     return out;
   }
+  /** The statements returning a value from a function: each round's returnRound reads them. */
+  const valueReturns = stmts.filter(
+    (s) =>
+      s.scope >= 0 &&
+      fns[s.scope] !== undefined &&
+      segs[s.seg]?.toks[s.start]?.text === 'return' &&
+      s.end > s.start + 1,
+  );
   for (let round = 0; round < 6; round++) {
     // Every step runs every round (no short-circuit): each may add what the next one reads.
     let changed = macroRound();
@@ -707,6 +787,7 @@ export function analyzeFile(
       const k = kindOf(si, 0, seg.toks.length, -1);
       if (k && outranks(k, macros[m.name])) {
         macros[m.name] = k;
+        kindNames.add(m.name);
         changed = true;
         if (k === 'tname' || k === 'ename') {
           const sym = symbolOf(si, 0, seg.toks.length, -1);
@@ -719,8 +800,10 @@ export function analyzeFile(
 
   function assignRound(): boolean {
     let changed = false;
-    for (const asg of assigns) {
+    for (let ai = 0; ai < assigns.length; ai++) {
+      const asg = assigns[ai] as Assign;
       if (asg.op !== '=' || asg.shape === 'other' || pastedName(asg)) continue;
+      if (noKind(asg.seg, asg.rhs[0], asg.rhs[1])) continue;
       const k = valueKind(kindOf(asg.seg, asg.rhs[0], asg.rhs[1], asg.scope));
       if (!k) continue;
       const name = tokText(asg.seg, asg.nameTok);
@@ -735,7 +818,7 @@ export function analyzeFile(
       if (asg.shape === 'name') {
         if (setName(name, k, asg.scope, asg.seg, asg.nameTok, !derivedAddress(asg))) changed = true;
         if (k === 'cand' && !candOrigin.has(name)) {
-          const rhsFirst = strip(segs[asg.seg] as Segment, asg.rhs[0], asg.rhs[1]).range[0];
+          const rhsFirst = strip(segs[asg.seg] as Segment, asg.rhs[0], asg.rhs[1]).start;
           const first = segs[asg.seg]?.toks[rhsFirst];
           const how =
             first?.type === 'num' || addressMacros.has(first?.text ?? '')
@@ -758,38 +841,53 @@ export function analyzeFile(
 
   function callRound(): boolean {
     let changed = false;
-    for (const c of calls) {
+    for (let ci = 0; ci < calls.length; ci++) {
+      const c = calls[ci] as Call;
+      if (c.args.length === 0) continue;
+      if (copiers[ci] === 1 && copyShadow(c)) changed = true;
+      if (flowArguments(c)) changed = true;
+    }
+    return changed;
+  }
+
+  /** memcpy(shadow, table, size): the destination becomes a shadow copy of the table. */
+  function copyShadow(c: Call): boolean {
+    const [s0, s1] = c.args as [[number, number], [number, number]];
+    if (kindOf(c.seg, s1[0], s1[1], c.scope) !== 'table') return false;
+    const dst = strip(segs[c.seg] as Segment, s0[0], s0[1]).start;
+    const d = segs[c.seg]?.toks[dst];
+    return (
+      d?.type === 'id' &&
+      kindOf(c.seg, s0[0], s0[1], c.scope) !== 'table' &&
+      setName(d.text, 'shadow', c.scope, c.seg, dst)
+    );
+  }
+
+  /**
+   * Values passed to the module's own functions flow into their parameters. The callee's name
+   * and definitions are looked up once an argument has a kind (most have none).
+   */
+  function flowArguments(c: Call): boolean {
+    let changed = false;
+    for (let idx = 0; idx < c.args.length; idx++) {
+      const arg = c.args[idx] as [number, number];
+      if (noKind(c.seg, arg[0], arg[1])) continue;
+      const k = valueKind(kindOf(c.seg, arg[0], arg[1], c.scope));
+      if (!k || k === 'tname' || k === 'ename') continue;
       const name = tokText(c.seg, c.callee);
-      // memcpy(shadow, table, size): the destination becomes a shadow copy of the table.
-      if (COPIERS.has(name) && c.args.length >= 2) {
-        const [s0, s1] = c.args as [[number, number], [number, number]];
-        if (kindOf(c.seg, s1[0], s1[1], c.scope) === 'table') {
-          const dst = strip(segs[c.seg] as Segment, s0[0], s0[1]).range;
-          const d = segs[c.seg]?.toks[dst[0]];
-          if (d?.type === 'id' && kindOf(c.seg, s0[0], s0[1], c.scope) !== 'table') {
-            if (setName(d.text, 'shadow', c.scope, c.seg, dst[0])) changed = true;
-          }
-        }
+      params[name] ??= dict<Kind>();
+      const p = params[name] as Record<string, Kind>;
+      if (outranks(k, p[idx])) {
+        p[idx] = k;
+        changed = true;
       }
-      // Values passed to the module's own functions flow into their parameters.
-      const targets = fnByName.get(name);
-      for (let idx = 0; idx < c.args.length; idx++) {
-        const [x, y] = c.args[idx] as [number, number];
-        const k = valueKind(kindOf(c.seg, x, y, c.scope));
-        if (!k || k === 'tname' || k === 'ename') continue;
-        params[name] ??= dict<Kind>();
-        const p = params[name] as Record<string, Kind>;
-        if (outranks(k, p[idx])) {
-          p[idx] = k;
+      for (const fi of fnByName.get(name) ?? []) {
+        const pn = fns[fi]?.params[idx];
+        if (pn && outranks(k, locals[fi]?.[pn])) {
+          (locals[fi] as Record<string, Kind>)[pn] = k;
+          kindNames.add(pn);
+          if (k === 'table') holdsTable = true;
           changed = true;
-        }
-        for (const fi of targets ?? []) {
-          const pn = fns[fi]?.params[idx];
-          if (pn && outranks(k, locals[fi]?.[pn])) {
-            (locals[fi] as Record<string, Kind>)[pn] = k;
-            if (k === 'table') holdsTable = true;
-            changed = true;
-          }
         }
       }
     }
@@ -807,6 +905,7 @@ export function analyzeFile(
         const pn = f.params[Number(idx)];
         if (pn && outranks(k, locals[fi]?.[pn])) {
           (locals[fi] as Record<string, Kind>)[pn] = k;
+          kindNames.add(pn);
           if (k === 'table') holdsTable = true;
           changed = true;
         }
@@ -823,6 +922,7 @@ export function analyzeFile(
       const f = fns[fi] as FnScope;
       if (outranks(k, returns[f.name])) {
         returns[f.name] = k;
+        kindNames.add(f.name);
         changed = true;
       }
     }
@@ -832,17 +932,14 @@ export function analyzeFile(
   function returnRound(): boolean {
     let changed = false;
     // Function summaries: what they return, and which of them wrap a name lookup.
-    for (const s of stmts) {
-      if (s.scope < 0) continue;
-      const seg = segs[s.seg] as Segment;
-      const f = fns[s.scope];
-      if (!f) continue;
-      if (seg.toks[s.start]?.text === 'return' && s.end > s.start + 1) {
-        const k = kindOf(s.seg, s.start + 1, s.end, s.scope);
-        if (k && k !== 'slot' && k !== 'sslot' && k !== 'eslot' && outranks(k, returns[f.name])) {
-          returns[f.name] = k;
-          changed = true;
-        }
+    for (let ri = 0; ri < valueReturns.length; ri++) {
+      const s = valueReturns[ri] as Stmt;
+      const f = fns[s.scope] as FnScope;
+      const k = kindOf(s.seg, s.start + 1, s.end, s.scope);
+      if (k && k !== 'slot' && k !== 'sslot' && k !== 'eslot' && outranks(k, returns[f.name])) {
+        returns[f.name] = k;
+        kindNames.add(f.name);
+        changed = true;
       }
     }
     return changed;
@@ -850,17 +947,20 @@ export function analyzeFile(
 
   function wrapperRound(): boolean {
     let changed = false;
-    for (const c of calls) {
+    for (let ci = 0; ci < calls.length; ci++) {
+      const c = calls[ci] as Call;
       if (c.scope < 0 || c.args.length === 0) continue;
       const f = fns[c.scope];
       // Without parameters or arguments no call makes its function a wrapper.
       if (!f || f.params.length === 0 || wrappers[f.name] !== undefined) continue;
       const li = lookupIndex(c.seg, c.callee, c.scope);
+      if (li < 0) continue;
       const arg = c.args[li];
-      if (li < 0 || !arg || arg[1] - arg[0] !== 1) continue;
+      if (!arg || arg[1] - arg[0] !== 1) continue;
       const pi = f.params.indexOf(tokText(c.seg, arg[0]));
       if (pi >= 0 && f.name !== tokText(c.seg, c.callee)) {
         wrappers[f.name] = pi;
+        kindNames.add(f.name);
         changed = true;
       }
     }
@@ -878,16 +978,16 @@ export function analyzeFile(
         if (base < 0) continue;
         const scope = scopeOf(si, i);
         if (kindOf(si, base, i, scope) !== 'cand') continue;
-        const r = strip(seg, base, i).range;
-        const bt = toks[r[0]] as Token;
+        const r = strip(seg, base, i).start;
+        const bt = toks[r] as Token;
         if (bt.type === 'id') {
           const origin = candOrigin.get(bt.text);
-          if (setName(bt.text, 'table', scope, si, r[0], false)) {
+          if (setName(bt.text, 'table', scope, si, r, false)) {
             changed = true;
-            confirmed.push(origin ?? { seg: si, tok: r[0], how: 'moduleParam' });
+            confirmed.push(origin ?? { seg: si, tok: r, how: 'moduleParam' });
           }
-        } else if (bt.type === 'num' && !confirmed.some((c) => c.seg === si && c.tok === r[0])) {
-          confirmed.push({ seg: si, tok: r[0], how: 'kernelAddress' });
+        } else if (bt.type === 'num' && !confirmed.some((c) => c.seg === si && c.tok === r)) {
+          confirmed.push({ seg: si, tok: r, how: 'kernelAddress' });
         }
       }
     }
@@ -903,55 +1003,65 @@ export function analyzeFile(
     return -1;
   }
 
-  let touchesTable = holdsTable;
-  // A token can only be a table name the text holds.
-  if (!touchesTable && [...tableNames].some((n) => file.text.includes(n)))
-    touchesTable = namesTable(file.tokens, tableNames);
+  const touchesTable = holdsTable || census.tableName;
 
   const exports = exportsOf();
   const namedCalls = namedCallsOf();
 
   function exportsOf(): ProjectFacts {
-    const codeCallees = new Set(calls.filter((c) => c.seg === 0).map((c) => tokText(0, c.callee)));
+    // Built for the first parameter exported (most files export none).
+    let codeCallees: Set<string> | null = null;
     const exports = emptyFacts();
     for (const [n, k] of Object.entries(globals))
       if (!st.globals.get(n)?.isStatic) exports.globals[n] = k;
     Object.assign(exports.fields, fields);
-    for (const s of segs)
+    for (let si = 1; si < segs.length; si++) {
+      const s = segs[si] as Segment;
       if (s.macro && macros[s.macro.name])
         exports.macros[s.macro.name] = macros[s.macro.name] as Kind;
-    for (const f of fns) {
+    }
+    for (let fi = 0; fi < fns.length; fi++) {
+      const f = fns[fi] as FnScope;
       if (returns[f.name]) exports.returns[f.name] = returns[f.name] as Kind;
       if (wrappers[f.name] !== undefined) exports.wrappers[f.name] = wrappers[f.name] as number;
     }
     // Only calls in code to functions defined elsewhere: a macro body's `hi(sym)` or `FN(x)` is no function.
     for (const [fn, ps] of Object.entries(params)) {
-      if (
-        fnByName.has(fn) ||
-        macroIsFn.has(fn) ||
-        fn.length < 4 ||
-        /^[A-Z0-9_]+$/.test(fn) ||
-        !codeCallees.has(fn)
-      )
+      if (fnByName.has(fn) || macroIsFn.has(fn) || fn.length < 4 || /^[A-Z0-9_]+$/.test(fn))
         continue;
-      exports.params[fn] = ps;
+      codeCallees ??= codeCalleesOf();
+      if (codeCallees.has(fn)) exports.params[fn] = ps;
     }
 
     return exports;
   }
 
+  function codeCalleesOf(): Set<string> {
+    return new Set(calls.filter((c) => c.seg === 0).map((c) => tokText(0, c.callee)));
+  }
+
   function namedCallsOf(): Set<string> {
     const namedCalls = new Set<string>();
-    for (const c of calls) {
+    for (let ci = 0; ci < calls.length; ci++) {
+      const c = calls[ci] as Call;
+      // Without arguments no call names anything.
+      if (c.args.length === 0) continue;
       const name = tokText(c.seg, c.callee);
       if (namedCalls.has(name) || lookupIndex(c.seg, c.callee, c.scope) >= 0) continue;
-      const names = c.args.some(([a, b]) => {
-        const sym = symbolOf(c.seg, a, b, c.scope);
-        return sym !== null && (tableSymbol(sym, tableNames) !== null || ENTRY_SYMBOLS.has(sym));
-      });
-      if (names) namedCalls.add(name);
+      if (namesSymbol(c)) namedCalls.add(name);
     }
     return namedCalls;
+  }
+
+  /** Whether an argument of `c` spells the table's or an entry symbol's name. */
+  function namesSymbol(c: Call): boolean {
+    for (let i = 0; i < c.args.length; i++) {
+      const arg = c.args[i] as [number, number];
+      const sym = symbolOf(c.seg, arg[0], arg[1], c.scope);
+      if (sym !== null && (tableSymbol(sym, tableNames) !== null || ENTRY_SYMBOLS.has(sym)))
+        return true;
+    }
+    return false;
   }
 
   return {
@@ -968,6 +1078,7 @@ export function analyzeFile(
     lookupIndex,
     exports,
     touchesTable,
+    census,
     tableSymbol: (v) => tableSymbol(v, tableNames),
     lookedUp,
     symbolFileReads: readsOnce,
@@ -975,13 +1086,163 @@ export function analyzeFile(
   };
 }
 
-/** Whether an identifier among `tokens` is a table name (its length checked before hashing it). */
-function namesTable(tokens: Token[], tableNames: Set<string>): boolean {
+/**
+ * What a file's tokens hold that whole passes look for: an identifier that is a table name, one
+ * spelling a syscall number (`__NR_...`), an `asm` keyword, a string naming a symbol file, a
+ * token scannerFunctions looks for. One pass over the tokens, where a search of the text for
+ * each (a dozen table names) read it all that many times; only tokens can be found by the
+ * passes these flags let run.
+ */
+export interface TokenCensus {
+  /** Among all tokens, directives too (touchesTable counts `#ifdef sys_call_table`). */
+  tableName: boolean;
+  /** In code or a macro body (where the passes look), as `asm`. */
+  nrName: boolean;
+  /** An `__NR_` identifier that may follow `[` in its segment (`x[__NR_read]`). */
+  nrIndex: boolean;
+  asm: boolean;
+  symbolFile: boolean;
+  /** A token that can make a function a scanner (scanners.ts), but `[__NR_` (nrIndex). */
+  scanSign: boolean;
+  /**
+   * Numbers seen, as bits: 1 for 0xff, 2 for 0x14, 4 for 0xc5 or 0x85 (the dispatch bytes), 8
+   * for a long one scannerFunctions looks for (see dispatchByte).
+   */
+  dispatchBytes: number;
+}
+
+function censusOf(file: ScannedFile, tableNames: ReadonlySet<string>): TokenCensus {
   const lengths = nameLengths(tableNames);
-  for (const t of tokens)
-    if (t.type === 'id' && lengths[Math.min(t.text.length, 255)] === 1 && tableNames.has(t.text))
-      return true;
-  return false;
+  const census: TokenCensus = {
+    tableName: false,
+    nrName: false,
+    nrIndex: false,
+    asm: false,
+    symbolFile: false,
+    scanSign: false,
+    dispatchBytes: 0,
+  };
+  const tokens = file.tokens;
+  for (let i = 0; i < tokens.length; i++) {
+    const t = tokens[i] as Token;
+    const type = t.type;
+    if (type === 'id') {
+      const prev = i > 0 ? tokens[i - 1] : undefined;
+      noteIdentifier(census, t, prev, lengths, tableNames, file.directives);
+    } else if (type === 'str') noteString(census, t.text);
+    else if (type === 'num') census.dispatchBytes |= dispatchByte(t.text);
+  }
+  // A long number looked for, or all three dispatch bytes (scannerFunctions follows
+  // 0xff, 0x14, 0xc5 or 0x85 in turn).
+  const bytes = census.dispatchBytes;
+  if ((bytes & 8) !== 0 || (bytes & 7) === 7) census.scanSign = true;
+  return census;
+}
+
+/** The length is tested before the table-name set (no hashing of most identifiers). */
+function noteIdentifier(
+  census: TokenCensus,
+  t: Token,
+  prev: Token | undefined,
+  lengths: Uint8Array,
+  tableNames: ReadonlySet<string>,
+  directives: Directive[],
+): void {
+  const text = t.text;
+  if (lengths[Math.min(text.length, 255)] === 1 && tableNames.has(text)) census.tableName = true;
+  const c = text.charCodeAt(0);
+  if (c === 95) {
+    if (text.startsWith('__NR_') && inCode(t, directives)) noteSyscallNumber(census, t, prev);
+    else if (text === '__asm__' || text === '__asm') census.asm ||= inCode(t, directives);
+  } else if (text === 'asm') census.asm ||= inCode(t, directives);
+  if (text.length >= 9 && !census.scanSign) census.scanSign = scannerIdentifier(text, c);
+}
+
+/**
+ * A `__NR_` name in code: an index too after `[`, or after a directive (in the code segment, the
+ * token before the directive comes before it).
+ */
+function noteSyscallNumber(census: TokenCensus, t: Token, prev: Token | undefined): void {
+  census.nrName = true;
+  if (prev !== undefined && (prev.text === '[' || prev.dir !== t.dir)) census.nrIndex = true;
+}
+
+/** Whether a token is in code or a macro body (in a segment), not another directive. */
+function inCode(t: Token, directives: Directive[]): boolean {
+  return t.dir < 0 || directives[t.dir]?.name === 'define';
+}
+
+function noteString(census: TokenCensus, text: string): void {
+  if (!census.symbolFile) census.symbolFile = namesSymbolFile(text);
+  // SCAN_STRING: `sidt`, or the dispatch bytes written `\xff\x14\xc5`.
+  if (!census.scanSign) census.scanSign = text.includes('sidt') || text.includes('\\x14');
+}
+
+/** store_idt, native_store_idt, the entry MSRs (SCAN_MSRS, any case): `c` is the first character. */
+function scannerIdentifier(text: string, c: number): boolean {
+  return text.endsWith('store_idt') || ((c === 77 || c === 109) && SCAN_MSRS.test(text));
+}
+
+/**
+ * The dispatch byte a number is (its bit in TokenCensus.dispatchBytes), or 8 for an entry MSR
+ * (0xc0000082) or one of SCAN_NUMBERS (0xffff0008, 0xe59ff000), which have 7 characters or more.
+ * Only four-character numbers are bytes (dispatchStep), `0xff` in any case.
+ */
+function dispatchByte(text: string): number {
+  const n = text.length;
+  if (n >= 7) return text.charCodeAt(0) === 48 && scannerNumber(text) ? 8 : 0;
+  if (n !== 4 || text.charCodeAt(0) !== 48 || (text.charCodeAt(1) | 32) !== 120) return 0;
+  const hi = text.charCodeAt(2) | 32;
+  const lo = text.charCodeAt(3) | 32;
+  if (hi === 102 && lo === 102) return 1;
+  if (hi === 49 && lo === 52) return 2;
+  if ((hi === 99 || hi === 56) && lo === 53) return 4;
+  return 0;
+}
+
+/** An entry MSR's or a SCAN_NUMBERS number (as scannerFunctions tests them), once 0x is known. */
+function scannerNumber(text: string): boolean {
+  const c = text.charCodeAt(2) | 32;
+  if (c !== 99 && c !== 101 && c !== 102) return false;
+  return SCAN_MSRS.test(text) || SCAN_NUMBERS.test(text.replace(/[uUlL]+$/, ''));
+}
+
+/** A string literal naming /proc/kallsyms or System.map (what symbol-files.ts looks for). */
+function namesSymbolFile(text: string): boolean {
+  return text.includes('/proc/kallsyms') || text.includes('System.map');
+}
+
+/** The names analyzeFile knows a kind, lookup index or return value of before reading a file. */
+const WELL_KNOWN_NAMES: readonly string[] = [
+  ...LOOKUP_FUNCTIONS,
+  ...SYMBOL_ITERATORS.keys(),
+  ...PASSTHROUGH,
+];
+
+/**
+ * Every name that may have a kind, a lookup index or a return value: the table names, the
+ * well-known functions, the project's facts, and (added as the analysis gives them) the names
+ * of this file. A name outside it has none, so nameKind, lookupIndex and callKind answer for
+ * most names (ordinary variables and functions) with one lookup instead of a dozen.
+ */
+function kindNamesOf(tableNames: ReadonlySet<string>, facts: ProjectFacts): Set<string> {
+  const names = new Set<string>(WELL_KNOWN_NAMES);
+  for (const n of tableNames) names.add(n);
+  for (const store of [facts.globals, facts.macros, facts.returns, facts.wrappers])
+    for (const n in store) names.add(n);
+  return names;
+}
+
+/** The one token of `toks` that is no parenthesis (`(0xc0321560)`), or undefined. */
+function onlyToken(toks: Token[]): Token | undefined {
+  let only: Token | undefined;
+  for (let i = 0; i < toks.length; i++) {
+    const t = toks[i] as Token;
+    if (t.text === '(' || t.text === ')') continue;
+    if (only) return undefined;
+    only = t;
+  }
+  return only;
 }
 
 /** What a value read from an lvalue is: a table slot holds a syscall's code; other slots nothing. */

@@ -111,8 +111,7 @@ export function asmStatements(a: Analysis): Array<{ seg: number; start: number; 
   if (known) return known;
   const out: Array<{ seg: number; start: number; end: number }> = [];
   asmFound.set(a, out);
-  // Every spelling (asm, __asm__, __asm) holds `asm`.
-  if (!a.file.text.includes('asm')) return out;
+  if (!a.census.asm) return out;
   a.st.segs.forEach((s, si) => {
     for (let i = 0; i < s.toks.length; i++) {
       const t = s.toks[i] as Token;

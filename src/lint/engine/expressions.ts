@@ -67,7 +67,8 @@ export function lvalueStart(seg: Segment, eq: number, min: number): number {
         continue;
       }
       // Stop at the first identifier that is not reached through `.`/`->` (the declarator or base).
-      if (t.type === 'id' && !/^(\.|->)$/.test(seg.toks[i]?.text ?? '')) {
+      const prev = seg.toks[i]?.text;
+      if (t.type === 'id' && prev !== '.' && prev !== '->') {
         // `type *name = ...`: keep the declaration's type words out of the lvalue.
         while (seg.toks[i]?.text === '*' && i >= min) {
           const before = seg.toks[i - 1];

@@ -8,11 +8,23 @@
 // Every way the analysis gets a value kind (table, lookup function, candidate address, table or
 // entry name string, scanner function) and every rule check that needs no kind is a condition
 // over tokens (gate-tokens.ts); this file holds the cheaper necessary conditions over the raw
-// bytes that decide whether tokens are needed at all.
+// bytes that decide whether tokens are needed at all: hints (substrings), then for the common
+// hints the finer conditions of gate-bytes.ts (the tokens around a hint, read from the text).
+
+import { WP_MASKS } from '../rules/wp-disable.js';
 import type { ScannedFile } from '../scan/index.js';
+import {
+  armVectorPossible,
+  asmTemplatePossible,
+  dispatchNumbersPossible,
+  nrIndexPossible,
+  wpMaskPossible,
+  wpSixteenPossible,
+} from './gate-bytes.js';
 import { tokenNeeds } from './gate-tokens.js';
 import { createMultiSearch } from './multi-search.js';
 import { PAGE_ATTR, PTE_LOOKUPS, READONLY_BITS, WRITE_BITS } from './protection.js';
+import { DISPATCH_BYTES_STRING } from './scanners.js';
 import { ENTRY_SYMBOLS } from './symbols.js';
 
 export interface Gate {
@@ -169,16 +181,20 @@ function byteNeeds(h: Set<HintId>, bytes: Uint8Array): boolean {
   };
   if (h.has('nr')) {
     // A slot compared with a syscall (needs a comparison), or a candidate address indexed by a
-    // syscall number: a module parameter or a kernel address literal, as analyze.ts reads one.
+    // syscall number (`[__NR_`): a module parameter or a kernel address literal, as analyze.ts
+    // reads one.
     if (h.has('sys') && EQUALITY.test(text())) return true;
     if (
-      h.has('moduleParam') ||
-      (any('kaddrC', 'kaddrD', 'kaddrE', 'kaddrF') && KERNEL_ADDRESS.test(text()))
+      (h.has('moduleParam') ||
+        (any('kaddrC', 'kaddrD', 'kaddrE', 'kaddrF') && KERNEL_ADDRESS.test(text()))) &&
+      nrIndexPossible(text())
     )
       return true;
   }
   if (h.has('sidt') && SIDT_WORD.test(text())) return true;
-  if (any('dispatchString', 'armVector')) return true;
+  // The dispatch bytes in a string; the ARM vector page as a number after a cast.
+  if (h.has('dispatchString') && DISPATCH_BYTES_STRING.test(text())) return true;
+  if (h.has('armVector') && armVectorPossible(text())) return true;
   if (any('armDecimal1', 'armDecimal2', 'armDecimal3', 'armDecimal4', 'armDecimal5', 'armDecimal6'))
     return true;
   if (
@@ -189,7 +205,14 @@ function byteNeeds(h: Set<HintId>, bytes: Uint8Array): boolean {
   if (any('domainManager') && any('setDomain', 'modifyDomain')) return true;
   if (prefixed('pte:') && (prefixed('bit:') || h.has('mkwrite'))) return true;
   // write_cr0 & co. with the WP bit cleared: a CR0 writer's name and a mask.
-  if (h.has('cr0') && any('crWp', 'wp10000', 'wp00010000', 'wp65536', 'wpCleared', 'sixteen'))
+  // Masks count only where they may clear the bit (`~X86_CR0_WP`), and sixteen, a common
+  // number, only where it may be the bit (`<< 16`, `BIT(16)`).
+  if (
+    h.has('cr0') &&
+    (h.has('wpCleared') ||
+      (any('crWp', 'wp10000', 'wp00010000', 'wp65536') && wpMaskPossible(text(), WP_MASKS)) ||
+      (h.has('sixteen') && wpSixteenPossible(text())))
+  )
     if (CR0_WRITER_NAME.test(text())) return true;
   // Inline assembly (its templates joined across literals): only with an asm statement.
   const asmTemplate =
@@ -198,9 +221,16 @@ function byteNeeds(h: Set<HintId>, bytes: Uint8Array): boolean {
     (h.has('cr0SplitC') && h.has('cr0SplitD')) ||
     (h.has('mcrSplitA') && h.has('mcrSplitB')) ||
     (h.has('mcrSplitC') && h.has('mcrSplitD'));
-  if (asmTemplate && h.has('asm') && ASM_STATEMENT.test(text())) return true;
-  // Dispatch bytes: rare as numbers, so the regexes run on few files.
-  return DISPATCH_LAST.test(text()) && DISPATCH_FF.test(text()) && DISPATCH_14.test(text());
+  if (asmTemplate && h.has('asm') && ASM_STATEMENT.test(text()) && asmTemplatePossible(text()))
+    return true;
+  // Dispatch bytes: rare as numbers, so the regexes run on few files; where all three occur
+  // (hex test vectors, register tables), they must follow one another.
+  return (
+    DISPATCH_LAST.test(text()) &&
+    DISPATCH_FF.test(text()) &&
+    DISPATCH_14.test(text()) &&
+    dispatchNumbersPossible(text())
+  );
 }
 
 const EQUALITY = /[=!]=/;
@@ -221,36 +251,85 @@ const ASM_STATEMENT =
 
 /**
  * Whether a string literal (or several, adjacent) might spell a table name, an entry symbol
- * or `kallsyms_lookup_name` without the name appearing in the bytes: its first piece is then a
- * prefix of a name ending the literal (or broken by an escape or line end), or the literal
- * opens with an escape. Names spelled out whole are caught by the decisive words or here.
+ * or `kallsyms_lookup_name` without the name appearing in the bytes: its value (escapes decoded
+ * as stringValue does) is then a name, or a prefix of one that another literal may continue, or
+ * is cut by a line end. Every quote is taken for an opening one.
  */
 function stringRisk(bytes: Uint8Array, trie: Trie): boolean {
-  const n = bytes.length;
   let i = bytes.indexOf(34);
   while (i >= 0) {
-    let j = i + 1;
-    let node = 0;
-    // Follow the identifier bytes after the quote down the trie of names.
-    while (j < n && isIdByte(bytes[j] as number)) {
-      node = trie.child.get(node * 256 + (bytes[j] as number)) ?? -1;
-      if (node < 0) break;
-      j++;
-    }
-    if (node > 0) {
-      if (trie.whole.has(node)) return true;
-      const end = j < n ? (bytes[j] as number) : -1;
-      if (end === 92 || end === 10 || end === 13 || end < 0) return true;
-      // A literal holding only part of a name: it matters only if another literal follows
-      // (after blanks, a comment, a line continuation or a directive line).
-      if (end === 34 && continues(bytes, j + 1)) return true;
-    } else if (node === 0 && j === i + 1 && bytes[j] === 92) {
-      const e = bytes[j + 1];
-      if (e !== 110 && e !== 116 && e !== 114 && e !== 34 && e !== 92) return true;
-    }
+    if (literalRisk(bytes, i + 1, trie)) return true;
     i = bytes.indexOf(34, i + 1);
   }
   return false;
+}
+
+/** Whether the literal whose text starts at `from` may begin a run of literals spelling a name. */
+function literalRisk(bytes: Uint8Array, from: number, trie: Trie): boolean {
+  const n = bytes.length;
+  let node = 0;
+  let j = from;
+  while (j < n) {
+    const c = bytes[j] as number;
+    if (c === 34) return node > 0 && (trie.whole.has(node) || continues(bytes, j + 1));
+    if (c === 10 || c === 13) return node > 0;
+    let code = c;
+    j++;
+    if (c === 92) {
+      const decoded = escapeAt(bytes, j);
+      if (decoded < 0) return node > 0 || !trie.ascii;
+      code = decoded >> 8;
+      j += decoded & 0xff;
+      if (code === NO_CHAR) continue;
+    }
+    if (code > 127 && !trie.ascii) return true;
+    node = trie.child.get(node * 256 + code) ?? -1;
+    if (node < 0) return false;
+  }
+  return node > 0;
+}
+
+/** An escape that decodes to nothing (a backslash-newline). */
+const NO_CHAR = 0x10000;
+
+/**
+ * The escape whose backslash is just before `j`, as decodeEscapes (tokenize.ts) reads it: the
+ * character code shifted left by 8, plus how many bytes follow the backslash; -1 for a lone
+ * final backslash.
+ */
+function escapeAt(bytes: Uint8Array, j: number): number {
+  if (j >= bytes.length) return -1;
+  const e = bytes[j] as number;
+  if (e === 120) {
+    // \x and one or two hex digits; a bare \x is NUL.
+    let code = 0;
+    let k = j + 1;
+    for (; k < j + 3 && isHexByte(bytes[k]); k++) code = code * 16 + hexValue(bytes[k] as number);
+    return (code << 8) | (k - j);
+  }
+  if (e >= 48 && e <= 55) {
+    let code = e - 48;
+    let k = j + 1;
+    for (; k < j + 3 && isOctalByte(bytes[k]); k++) code = code * 8 + ((bytes[k] as number) - 48);
+    return (code << 8) | (k - j);
+  }
+  if (e === 110) return (10 << 8) | 1;
+  if (e === 116) return (9 << 8) | 1;
+  if (e === 114) return (13 << 8) | 1;
+  if (e === 10) return (NO_CHAR << 8) | 1;
+  return (e << 8) | 1;
+}
+
+/** The value of hex digit `c` (a character code). */
+function hexValue(c: number): number {
+  return c <= 57 ? c - 48 : (c | 32) - 87;
+}
+
+function isHexByte(c: number | undefined): boolean {
+  return c !== undefined && ((c >= 48 && c <= 57) || (c >= 97 && c <= 102) || (c >= 65 && c <= 70));
+}
+function isOctalByte(c: number | undefined): boolean {
+  return c !== undefined && c >= 48 && c <= 55;
 }
 
 /**
@@ -271,14 +350,17 @@ function continues(bytes: Uint8Array, i: number): boolean {
 interface Trie {
   child: Map<number, number>;
   whole: Set<number>;
+  /** Whether every name is ASCII (else decoded characters above 127 are not followed). */
+  ascii: boolean;
 }
 
 function trieOf(names: Iterable<string>): Trie {
-  const trie: Trie = { child: new Map(), whole: new Set() };
+  const trie: Trie = { child: new Map(), whole: new Set(), ascii: true };
   let nodes = 1;
   for (const name of names) {
     let node = 0;
     for (let k = 0; k < name.length; k++) {
+      if (name.charCodeAt(k) > 127) trie.ascii = false;
       const key = node * 256 + (name.charCodeAt(k) & 0xff);
       let next = trie.child.get(key);
       if (next === undefined) {
@@ -290,10 +372,4 @@ function trieOf(names: Iterable<string>): Trie {
     trie.whole.add(node);
   }
   return trie;
-}
-
-function isIdByte(c: number): boolean {
-  return (
-    (c >= 97 && c <= 122) || (c >= 65 && c <= 90) || (c >= 48 && c <= 57) || c === 95 || c === 36
-  );
 }

@@ -49,7 +49,8 @@ export function lintSource(
   options: SourceLintOptions,
 ): SourceLintResult {
   const scanned = typeof source === 'string' ? scanSource(source) : source;
-  const analysis = analyzeFile(scanned, new Set(options.tableNames), options.facts ?? emptyFacts());
+  // The caller's set itself: the patterns and length tables built for it are kept per set.
+  const analysis = analyzeFile(scanned, options.tableNames, options.facts ?? emptyFacts());
   const findings: RawFinding[] = [];
   const seen = new Set<string>();
   const moduleTouchesTable = analysis.touchesTable || options.moduleTouchesTable === true;

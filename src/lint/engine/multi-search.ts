@@ -1,31 +1,20 @@
 // Finds which of a set of literal words occur in bytes, with the SIMD Teddy kernel of
-// teddy.wat: plans each word's 3-byte fingerprint (rare bytes, shared between words where
-// possible), packs fingerprints into 8 buckets, and lays the tables out in wasm memory.
+// teddy.wat: lays out in wasm memory the fingerprints and buckets fingerprints.ts plans.
 // One pass over the data whatever the number of words; data is scanned in 1 MiB chunks.
+import { bucketize, chooseFingerprints, type Planned, WILD } from './fingerprints.js';
 import { TEDDY_WASM_BASE64 } from './teddy-wasm.js';
 
 /** Bytes scanned per call; the buffer holds a chunk plus the previous chunk's tail. */
 export const CHUNK = 1 << 20;
-const REGION = 16384;
+/** A table region's size and layout (see teddy.wat). */
+const REGION = 32768;
 const MAX_RECORDS = 200;
-const NEEDLES = 8448;
+const HEADS3 = 6656;
+const HEADS2 = 10752;
+const FOUND = 14848;
+const NEEDLES = 16128;
+/** Zero bytes after the data (the kernel reads up to 33 bytes past the end) and the needles. */
 const PAD = 64;
-
-/**
- * How rare each byte is in C source, in quarter-bits (-4·log2 of its frequency in the
- * Linux 6.12 tree; 120 for bytes never seen), two base-36 digits per byte.
- */
-const RARITY =
-  '3c3c3c3c3c3c3c3c3c0l0l3c2n3c3c3c3c3c3c3c3c3c3c3c3c3c3c393c3c3c3c09180z0v1w18121d0s0s0s160r0v0y0w' +
-  '0l0s0u0w0x100z120z13140t150v0w1j1c0o0v0o0q0n0r0u0v0p1f0x0q0r0q0r0q140o0o0o0u0w100x10161415141u0g' +
-  '1x0n0u0o0n0i0p0t0t0l1b0x0q0r0m0o0q120m0m0k0q0u0y0r0y151017101k31232s272w2s2x2i2y2n2r3c312n342k2z' +
-  '2k2l2r2g212l2p2q2m2l2z2y2g2j2x2r2d2l2u2w2j2t2r2r2r262t2s2q2t2u2o2i2s2q2r2q2j2h2x2k2q2n2y2k2l2x2r' +
-  '3c3c2328322j353c3c3c3c3c3c3c2o2v2g2g3c3c3c3c3c3c3c3c3c3c3c3c3c3c3c3c203c2z2p2q2r2x2y3c3c3c3c3c2v' +
-  '343c3c3c3c3c3c3c3c3c3c3c3c3c3c3c';
-const FREQ = Float64Array.from(
-  { length: 256 },
-  (_, b) => 2 ** (-Number.parseInt(RARITY.slice(2 * b, 2 * b + 2), 36) / 4),
-);
 
 interface TeddyExports {
   memory: { buffer: ArrayBuffer; grow(pages: number): number };
@@ -43,14 +32,6 @@ let compiled: object | null = null;
 function wasmModule(): object {
   compiled ??= new wasm.Module(Buffer.from(TEDDY_WASM_BASE64, 'base64'));
   return compiled;
-}
-
-/** A word's fingerprint: its bytes at [offset, offset + 3) (the third a wildcard for 2-byte words). */
-interface Planned {
-  id: number;
-  bytes: Uint8Array;
-  offset: number;
-  key: number;
 }
 
 export interface MultiSearch {
@@ -106,6 +87,8 @@ export function createMultiSearch(
   const ids = groups.map((g, gi) => writeGroup(memory, gi * REGION, g));
   const view = memory.subarray(data, data + CHUNK + longest);
 
+  // Whether words were noted since the last reset: most files have none, and need no reset.
+  let noted = false;
   const scan = (n: number, all: boolean): boolean => {
     memory.fill(0, data + n, data + n + PAD);
     if (options.ignoreCase) x.lower(data, data + n);
@@ -114,6 +97,7 @@ export function createMultiSearch(
       if (x.find(gi * REGION, data, data, data + n, all ? 1 : 0) >= 0) {
         if (!all) return true;
         hit = true;
+        noted = true;
       }
     }
     return hit;
@@ -133,14 +117,16 @@ export function createMultiSearch(
   };
 
   const resetFound = (): void => {
+    if (!noted) return;
+    noted = false;
     for (let gi = 0; gi < groups.length; gi++)
-      memory.fill(0, gi * REGION + 8192, gi * REGION + 8192 + MAX_RECORDS);
+      memory.fill(0, gi * REGION + FOUND, gi * REGION + FOUND + MAX_RECORDS);
   };
   const found = (): Set<number> => {
     const out = new Set<number>();
     ids.forEach((list, gi) => {
       list.forEach((id, r) => {
-        if (memory[gi * REGION + 8192 + r] === 1) out.add(id);
+        if (memory[gi * REGION + FOUND + r] === 1) out.add(id);
       });
     });
     return out;
@@ -173,80 +159,13 @@ export function createMultiSearch(
   };
 }
 
-/**
- * Greedy set cover over 3-byte windows: repeatedly take the window covering the most
- * uncovered words per unit of expected frequency, so shared windows (`cr0` in write_cr0 and
- * set_cr0) cost one fingerprint and rare bytes keep false candidates few.
- */
-function chooseFingerprints(planned: Planned[]): void {
-  const windows = new Map<number, { freq: number; users: Map<Planned, number> }>();
-  for (const p of planned) {
-    const b = p.bytes;
-    for (let o = 0; o + 2 <= b.length; o++) {
-      const third = o + 2 < b.length ? (b[o + 2] as number) : -1;
-      if (third < 0 && b.length > 2) continue;
-      const key = ((b[o] as number) << 16) | ((b[o + 1] as number) << 8) | (third & 0xff);
-      const k = third < 0 ? key | (1 << 24) : key;
-      let w = windows.get(k);
-      if (!w) {
-        const f3 = third < 0 ? 1 : (FREQ[third] as number);
-        w = {
-          freq: (FREQ[b[o] as number] as number) * (FREQ[b[o + 1] as number] as number) * f3,
-          users: new Map(),
-        };
-        windows.set(k, w);
-      }
-      if (!w.users.has(p)) w.users.set(p, o);
-    }
-  }
-  // Each window's count of uncovered words, kept as words are covered (rather than counted
-  // again over every window each round): the same choices, in a loop small enough to stay cheap.
-  const keys: number[] = [];
-  const freqs: number[] = [];
-  const counts: number[] = [];
-  const users: Array<Array<[Planned, number]>> = [];
-  const windowsOf = new Map<Planned, number[]>();
-  for (const [k, w] of windows) {
-    const wi = keys.length;
-    keys.push(k);
-    freqs.push(w.freq);
-    counts.push(w.users.size);
-    users.push([...w.users]);
-    for (const p of w.users.keys()) {
-      const list = windowsOf.get(p);
-      if (list) list.push(wi);
-      else windowsOf.set(p, [wi]);
-    }
-  }
-  const open = new Set(planned);
-  while (open.size > 0) {
-    let best = -1;
-    let score = -1;
-    for (let wi = 0; wi < keys.length; wi++) {
-      const n = counts[wi] as number;
-      const s = n / ((freqs[wi] as number) + 1e-12);
-      if (n > 0 && s > score) {
-        score = s;
-        best = wi;
-      }
-    }
-    for (const [p, o] of users[best] ?? []) {
-      if (!open.has(p)) continue;
-      open.delete(p);
-      p.offset = o;
-      p.key = keys[best] as number;
-      for (const wj of windowsOf.get(p) ?? []) (counts[wj] as number)--;
-    }
-  }
-}
-
 /** Splits the words into table regions of at most MAX_RECORDS words (and needle bytes that fit). */
 function packGroups(planned: Planned[]): Planned[][][] {
   const groups: Planned[][] = [[]];
   let bytes = 0;
   for (const p of planned) {
     const g = groups[groups.length - 1] as Planned[];
-    if (g.length >= MAX_RECORDS || bytes + p.bytes.length > REGION - NEEDLES) {
+    if (g.length >= MAX_RECORDS || bytes + p.bytes.length > REGION - NEEDLES - PAD) {
       groups.push([p]);
       bytes = p.bytes.length;
     } else {
@@ -257,57 +176,16 @@ function packGroups(planned: Planned[]): Planned[][][] {
   return groups.map(bucketize);
 }
 
-/** Bytes a fingerprint position of a bucket accepts: every (high, low) nibble pair of its members. */
-function classFreq(keys: number[], shift: number): number {
-  const lo = new Set<number>();
-  const hi = new Set<number>();
-  for (const k of keys) {
-    if (shift === 0 && k >= 1 << 24) return 1;
-    const b = (k >> shift) & 0xff;
-    lo.add(b & 15);
-    hi.add(b >> 4);
-  }
-  let f = 0;
-  for (const h of hi) for (const l of lo) f += FREQ[(h << 4) | l] as number;
-  return f;
-}
-
-function bucketCost(keys: number[]): number {
-  return keys.length === 0 ? 0 : classFreq(keys, 16) * classFreq(keys, 8) * classFreq(keys, 0);
-}
-
-/** Packs distinct fingerprints into 8 buckets, each added where it widens the classes least. */
-function bucketize(group: Planned[]): Planned[][] {
-  const keys = [...new Set(group.map((p) => p.key))];
-  const freq = new Map(keys.map((k) => [k, bucketCost([k])]));
-  keys.sort((a, b) => (freq.get(b) as number) - (freq.get(a) as number));
-  const buckets: number[][] = Array.from({ length: 8 }, () => []);
-  for (const k of keys) {
-    let best = 0;
-    let cost = Number.POSITIVE_INFINITY;
-    buckets.forEach((b, i) => {
-      const c = bucketCost([...b, k]) - bucketCost(b);
-      if (c < cost) {
-        cost = c;
-        best = i;
-      }
-    });
-    (buckets[best] as number[]).push(k);
-  }
-  return buckets.map((b) => group.filter((p) => b.includes(p.key)));
-}
-
 function writeGroup(memory: Uint8Array, base: number, buckets: Planned[][]): number[] {
   memory.fill(0, base, base + REGION);
+  memory.fill(15, base + 96, base + 112);
   const ids: number[] = [];
   const dv = new DataView(memory.buffer);
   let record = 0;
   let needle = base + NEEDLES;
   buckets.forEach((members, b) => {
-    dv.setInt32(base + 128 + 8 * b, record, true);
-    dv.setInt32(base + 132 + 8 * b, members.length, true);
     for (const p of members) {
-      const wild = p.key >= 1 << 24;
+      const wild = p.key >= WILD;
       for (let q = 0; q < 3; q++) {
         const table = base + 32 * q;
         if (q === 2 && wild) {
@@ -322,28 +200,29 @@ function writeGroup(memory: Uint8Array, base: number, buckets: Planned[][]): num
         memory[table + 16 + (byte >> 4)] = (memory[table + 16 + (byte >> 4)] as number) | (1 << b);
       }
       memory.set(p.bytes, needle);
-      const rec = base + 256 + 32 * record;
+      record++;
+      const rec = base + 224 + 32 * record;
       const k = p.key & 0xffffff;
+      // Little-endian: the fingerprint's first byte is the low byte of the loaded word.
+      const fp = ((k >> 16) & 0xff) | (k & 0xff00) | (wild ? 0 : (k & 0xff) << 16);
       dv.setInt32(rec, needle, true);
       dv.setInt32(rec + 4, p.bytes.length, true);
       dv.setInt32(rec + 8, p.offset, true);
-      dv.setInt32(rec + 12, record, true);
+      dv.setInt32(rec + 12, record - 1, true);
+      dv.setInt32(rec + 16, fp, true);
       ids.push(p.id);
-      // Little-endian: the fingerprint's first byte is the low byte of the loaded word.
-      dv.setInt32(
-        rec + 16,
-        ((k >> 16) & 0xff) | (k & 0xff00) | (wild ? 0 : (k & 0xff) << 16),
-        true,
-      );
-      dv.setInt32(rec + 20, wild ? 0xffff : 0xffffff, true);
-      const fp = dv.getInt32(rec + 16, true) >>> 0;
-      const h = Number((BigInt(fp) * 0x9e3779b1n) & 0xffffffffn) >>> 20;
-      const set = base + (wild ? 7168 : 6656);
-      memory[set + (h >> 3)] = (memory[set + (h >> 3)] as number) | (1 << (h & 7));
-      if (wild) memory[base + 7680] = 1;
+      // Chained at the head of its hash slot (see teddy.wat: find).
+      const head = base + (wild ? HEADS2 : HEADS3) + hashFingerprint(fp);
+      dv.setInt32(rec + 20, memory[head] as number, true);
+      memory[head] = record;
+      if (wild) dv.setInt32(base + 112, 1, true);
       needle += p.bytes.length;
-      record++;
     }
   });
   return ids;
+}
+
+/** The kernel's fingerprint hash: the top 12 bits of a 32-bit multiplicative hash. */
+function hashFingerprint(fp: number): number {
+  return Math.imul(fp, 0x9e3779b1) >>> 20;
 }

@@ -5,7 +5,7 @@
 // kernel memory. Calls that restore protection (PAGE_KERNEL_RO) are none. Shared by wp-disable
 // and kernel-memory-protection.
 import type { Token } from '../scan/index.js';
-import type { Analysis } from './analyze.js';
+import type { Analysis, Call } from './analyze.js';
 
 /**
  * `rodata`: the kernel's read-only data as a whole (from `__start_rodata`): the table's memory
@@ -116,7 +116,8 @@ export function protectionChanges(a: Analysis): ProtectionChange[] {
 
 function findProtectionChanges(a: Analysis): ProtectionChange[] {
   const out: ProtectionChange[] = [];
-  const fnNames = new Set(a.st.fns.map((f) => f.name));
+  // Made for the first memory argument classified (most files have none).
+  let fnNames: Set<string> | null = null;
   const classify = (seg: number, x: number, y: number, scope: number): ProtectionTarget | null => {
     const k = a.kind(seg, x, y, scope);
     if (k === 'table' || k === 'slot' || k === 'shadow' || k === 'sslot') return 'table';
@@ -140,17 +141,25 @@ function findProtectionChanges(a: Analysis): ProtectionChange[] {
       k === 'lookup'
     )
       return 'kernel';
-    if (ids.some((n) => KERNEL_SYMBOLS.test(n) || fnNames.has(n))) return 'kernel';
+    fnNames ??= new Set(a.st.fns.map((f) => f.name));
+    const names = fnNames;
+    if (ids.some((n) => KERNEL_SYMBOLS.test(n) || names.has(n))) return 'kernel';
     return null;
   };
   // Callees once: most calls are none of the functions looked for.
-  const callees = a.calls.map((c) => a.st.segs[c.seg]?.toks[c.callee]?.text ?? '');
-  const helpers = callees.some((n) => PTE_LOOKUPS.has(n)) ? pteHelpers(a) : new Set<string>();
+  const callees: string[] = [];
+  let pteLookups = false;
+  for (let ci = 0; ci < a.calls.length; ci++) {
+    const c = a.calls[ci] as Call;
+    const callee = a.st.segs[c.seg]?.toks[c.callee]?.text ?? '';
+    callees.push(callee);
+    if (PTE_LOOKUPS.has(callee)) pteLookups = true;
+  }
+  const helpers = pteLookups ? pteHelpers(a) : new Set<string>();
   const pointers = a.lookedUp.size > 0;
   // Per function: the memory its page-table lookups target.
   const lookupTargets = new Map<number, ProtectionTarget>();
-  a.calls.forEach((c, ci) => {
-    const callee = callees[ci] as string;
+  const noteCall = (c: Call, callee: string): void => {
     if ((PTE_LOOKUPS.has(callee) || helpers.has(callee)) && c.scope >= 0) {
       let target: ProtectionTarget | null = null;
       for (const [x, y] of c.args)
@@ -188,10 +197,11 @@ function findProtectionChanges(a: Analysis): ProtectionChange[] {
     if (target) out.push({ seg: c.seg, tok: c.callee, how, callee, target });
     else if (how === 'mappingProt')
       out.push({ seg: c.seg, tok: c.callee, how, callee, target: 'kernel' });
-  });
+  };
+  for (let ci = 0; ci < a.calls.length; ci++) noteCall(a.calls[ci] as Call, callees[ci] as string);
   // Writable bits set (or read-only bits cleared) in a function that looked a kernel mapping up.
   const seg0 = a.st.segs[0];
-  if (!seg0) return out;
+  if (!seg0 || lookupTargets.size === 0) return out;
   a.st.fns.forEach((f, fi) => {
     const target = lookupTargets.get(fi);
     if (!target) return;

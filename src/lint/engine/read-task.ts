@@ -18,6 +18,10 @@ export interface ReadOutcome {
   tokens?: boolean;
 }
 
+/** The outcomes of almost every file, shared (nothing changes an outcome once made). */
+const CLEAN: ReadOutcome = Object.freeze({ status: 'clean' });
+const CLEAN_WITH_NAME: ReadOutcome = Object.freeze({ status: 'clean', hasName: true });
+
 let whole = Buffer.allocUnsafe(1 << 16);
 
 /** What reading found: the bytes (a view valid until the next read) or why there are none. */
@@ -96,13 +100,13 @@ export function readTask(abs: string, maxBytes: number, filters: Filters): ReadO
   }
   if (typeof read.bytes === 'number')
     return { status: 'skipped', reason: `too large (over ${Math.round(maxBytes / 1048576)} MiB)` };
+  if (read.bytes === null) return read.hasName ? CLEAN_WITH_NAME : CLEAN;
   const hasName = read.hasName ? { hasName: true } : {};
-  if (read.bytes === null) return { status: 'clean', ...hasName };
   const bytes = read.bytes;
   if (bytes.indexOf(0) >= 0)
     return { status: 'skipped', reason: 'binary (contains NUL bytes)', ...hasName };
   const check = filters.gate ? filters.gate.byBytes(bytes) : 'full';
-  if (check === 'none') return { status: 'clean', ...hasName };
+  if (check === 'none') return read.hasName ? CLEAN_WITH_NAME : CLEAN;
   // A copy of its own (the read buffers are reused), which the worker can transfer. The token
   // check is left to the analysing thread: it scans anyway, and its scanner is warm.
   return {

@@ -21,7 +21,7 @@ export const SCAN_MSRS = /^(MSR_LSTAR|MSR_CSTAR|MSR_IA32_SYSENTER_EIP|0xc000008[
 export function scannerFunctions(
   seg: Segment,
   fns: FnScope[],
-  tableNames: Set<string>,
+  tableNames: ReadonlySet<string>,
 ): Array<[number, 'table' | 'entry']> {
   const out: Array<[number, 'table' | 'entry']> = [];
   fns.forEach((f, fi) => {

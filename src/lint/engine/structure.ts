@@ -2,7 +2,7 @@
 // matched brackets, function bodies, statements, declarations and calls. Every branch of an
 // `#if`/`#else` is kept; brace depth is restored at `#else` so duplicated function headers
 // (`#if LINUX_VERSION_CODE ...` around two signatures) do not unbalance the file.
-import type { Macro, ScannedFile, Token } from '../scan/index.js';
+import type { Directive, Macro, ScannedFile, Token } from '../scan/index.js';
 
 export interface Segment {
   toks: Token[];
@@ -108,25 +108,39 @@ const ANNOTATIONS = new Set([
 
 export function matchBrackets(toks: Token[]): Int32Array {
   const match = new Int32Array(toks.length).fill(-1);
-  const stack: number[] = [];
-  const opens: Record<string, string> = { ')': '(', ']': '[', '}': '{' };
-  for (let i = 0; i < toks.length; i++) {
+  matchRange(toks, 0, toks.length, match, []);
+  return match;
+}
+
+/**
+ * Matches the brackets of toks[from, to) into `match`, indexed from `from` (a segment's view), its
+ * other entries -1 already. `stack` is scratch, empty or not.
+ */
+function matchRange(
+  toks: Token[],
+  from: number,
+  to: number,
+  match: Int32Array,
+  stack: number[],
+): void {
+  stack.length = 0;
+  for (let i = from; i < to; i++) {
     const t = (toks[i] as Token).text;
     if (t === '(' || t === '[' || t === '{') stack.push(i);
     else if (t === ')' || t === ']' || t === '}') {
+      const open = t === ')' ? '(' : t === ']' ? '[' : '{';
       // Pop to the nearest opener of the same kind; unbalanced input just leaves -1s.
       for (let k = stack.length - 1; k >= 0 && k >= stack.length - 8; k--) {
         const o = stack[k] as number;
-        if ((toks[o] as Token).text === opens[t]) {
-          match[o] = i;
-          match[i] = o;
+        if ((toks[o] as Token).text === open) {
+          match[o - from] = i - from;
+          match[i - from] = o - from;
           stack.length = k;
           break;
         }
       }
     }
   }
-  return match;
 }
 
 function isTypeStart(toks: Token[], i: number, end: number): boolean {
@@ -162,22 +176,31 @@ export function declaratorName(toks: Token[], start: number, end: number): numbe
   return name;
 }
 
+/** What declaredNames returns for a statement that declares nothing (most do): one shared array. */
+const NO_NAMES: readonly number[] = [];
+
+/** Words that may open a declaration before its type (a set: declaredNames runs per statement). */
+const DECLARATION_WORDS = new Set([
+  'static',
+  'extern',
+  'const',
+  'register',
+  'auto',
+  'inline',
+  '__always_inline',
+  'noinline',
+]);
+
 /** Declared names of a declaration statement [start, end), or [] when it is none. */
 export function declaredNames(
   toks: Token[],
   match: Int32Array,
   start: number,
   end: number,
-): number[] {
+): readonly number[] {
   let i = start;
-  while (
-    i < end &&
-    /^(static|extern|const|register|auto|inline|__always_inline|noinline)$/.test(
-      toks[i]?.text ?? '',
-    )
-  )
-    i++;
-  if (!isTypeStart(toks, i, end)) return [];
+  while (i < end && DECLARATION_WORDS.has((toks[i] as Token).text)) i++;
+  if (!isTypeStart(toks, i, end)) return NO_NAMES;
   const names: number[] = [];
   let from = i;
   let j = i;
@@ -207,30 +230,73 @@ export function declaredNames(
   return names;
 }
 
+/** The directives that open, switch or close a conditional branch. */
+const CONDITIONALS = new Set(['if', 'ifdef', 'ifndef', 'else', 'elif', 'endif']);
+
+/** Conditional directives in order, each at the code token it precedes (`at` never decreases). */
+interface CondEvents {
+  at: number[];
+  names: string[];
+}
+
+/**
+ * The tokens outside directives, and the conditional directives among them. Each directive is
+ * one run of tokens, so the code is the runs between them: copied without reading a token, into
+ * an array made at its final size (a slice, overwritten: no growing by push).
+ */
+function codeTokens(file: ScannedFile): { code: Token[]; cond: CondEvents } {
+  const tokens = file.tokens;
+  const directives = file.directives;
+  let size = tokens.length;
+  for (let k = 0; k < directives.length; k++) {
+    const d = directives[k] as Directive;
+    size -= d.end - d.first;
+  }
+  const code = tokens.slice(0, size);
+  const cond: CondEvents = { at: [], names: [] };
+  let n = 0;
+  let from = 0;
+  for (let k = 0; k < directives.length; k++) {
+    const d = directives[k] as Directive;
+    for (let i = from; i < d.first; i++) code[n++] = tokens[i] as Token;
+    if (CONDITIONALS.has(d.name)) {
+      cond.at.push(n);
+      cond.names.push(d.name);
+    }
+    from = d.end;
+  }
+  for (let i = from; i < tokens.length; i++) code[n++] = tokens[i] as Token;
+  return { code, cond };
+}
+
+/**
+ * A segment for each macro body. Their bracket matches are views of one array (most bodies are
+ * a few tokens: an array each, filled, cost more than their matching).
+ */
+function macroSegments(file: ScannedFile, segs: Segment[]): void {
+  const macros = file.macros;
+  let size = 0;
+  for (let k = 0; k < macros.length; k++) {
+    const m = macros[k] as Macro;
+    size += m.bodyEnd - m.bodyStart;
+  }
+  const matches = new Int32Array(size).fill(-1);
+  const stack: number[] = [];
+  let at = 0;
+  for (let k = 0; k < macros.length; k++) {
+    const m = macros[k] as Macro;
+    const n = m.bodyEnd - m.bodyStart;
+    const match = matches.subarray(at, at + n);
+    at += n;
+    matchRange(file.tokens, m.bodyStart, m.bodyEnd, match, stack);
+    segs.push({ toks: file.tokens.slice(m.bodyStart, m.bodyEnd), match, macro: m });
+  }
+}
+
 export function buildStructure(file: ScannedFile): Structure {
-  const code: Token[] = [];
-  // Conditional events keyed by the code-token index they precede.
-  const cond = new Map<number, string[]>();
-  let lastDir = -1;
-  for (const t of file.tokens) {
-    if (t.dir < 0) {
-      code.push(t);
-      continue;
-    }
-    if (t.dir === lastDir) continue;
-    lastDir = t.dir;
-    const name = file.directives[t.dir]?.name ?? '';
-    if (/^(if|ifdef|ifndef|else|elif|endif)$/.test(name)) {
-      const list = cond.get(code.length) ?? [];
-      list.push(name);
-      cond.set(code.length, list);
-    }
-  }
+  const { code, cond } = codeTokens(file);
   const segs: Segment[] = [{ toks: code, match: matchBrackets(code), macro: null }];
-  for (const m of file.macros) {
-    const toks = file.tokens.slice(m.bodyStart, m.bodyEnd);
-    segs.push({ toks, match: matchBrackets(toks), macro: m });
-  }
+  macroSegments(file, segs);
   const fns: FnScope[] = [];
   const stmts: Stmt[] = [];
   const globals = new Map<string, { isStatic: boolean; tok: number }>();
@@ -253,7 +319,7 @@ function splitFlat(seg: Segment, s: number, stmts: Stmt[]): void {
 
 function splitCode(
   seg: Segment,
-  cond: Map<number, string[]>,
+  cond: CondEvents,
   fns: FnScope[],
   stmts: Stmt[],
   globals: Map<string, { isStatic: boolean; tok: number }>,
@@ -266,35 +332,25 @@ function splitCode(
   const stack: Array<{ depth: number; paren: number; init: number }> = [];
   let fn = -1;
   let from = 0;
-  const flush = (i: number): void => {
-    if (i > from) {
-      const st: Stmt = { seg: 0, start: from, end: i, scope: fn };
-      stmts.push(st);
-      const names = declaredNames(toks, match, from, i);
-      if (fn >= 0) for (const n of names) (fns[fn] as FnScope).locals.add((toks[n] as Token).text);
-      else if (depth === 0) {
-        const isStatic = toks.slice(from, Math.min(i, from + 4)).some((t) => t.text === 'static');
-        for (const n of names) globals.set((toks[n] as Token).text, { isStatic, tok: n });
-      }
-    }
-    from = i + 1;
-  };
+  // A statement ends at `i`: recorded by a function of its own (no closure over this loop's
+  // state, which then stays in registers), the next one starts after it.
+  const out: Statements = { toks, match, fns, stmts, globals };
+  let nextEvent = 0;
+  const events = cond.at.length;
   for (let i = 0; i < toks.length; i++) {
-    const events = cond.get(i);
-    if (events) {
-      for (const e of events) {
-        if (e.startsWith('if')) stack.push({ depth, paren, init });
-        else if (e === 'endif') stack.pop();
-        else {
-          const top = stack[stack.length - 1];
-          if (top) {
-            ({ depth, paren, init } = top);
-            if (depth === 0 && fn >= 0) {
-              // The branch opened a function (one of several `#if`'d headers): close it here.
-              (fns[fn] as FnScope).bodyEnd = i;
-              fn = -1;
-              from = i;
-            }
+    for (; nextEvent < events && cond.at[nextEvent] === i; nextEvent++) {
+      const e = cond.names[nextEvent] as string;
+      if (e.startsWith('if')) stack.push({ depth, paren, init });
+      else if (e === 'endif') stack.pop();
+      else {
+        const top = stack[stack.length - 1];
+        if (top) {
+          ({ depth, paren, init } = top);
+          if (depth === 0 && fn >= 0) {
+            // The branch opened a function (one of several `#if`'d headers): close it here.
+            (fns[fn] as FnScope).bodyEnd = i;
+            fn = -1;
+            from = i;
           }
         }
       }
@@ -302,8 +358,10 @@ function splitCode(
     const t = (toks[i] as Token).text;
     if (t === '(') paren++;
     else if (t === ')') paren = Math.max(0, paren - 1);
-    else if (t === ';' && paren === 0 && init === 0) flush(i);
-    else if (t === '{') {
+    else if (t === ';' && paren === 0 && init === 0) {
+      statementAt(out, from, i, fn, depth);
+      from = i + 1;
+    } else if (t === '{') {
       const prev = toks[i - 1]?.text ?? '';
       if (
         init > 0 ||
@@ -340,7 +398,8 @@ function splitCode(
           continue;
         }
       }
-      flush(i);
+      statementAt(out, from, i, fn, depth);
+      from = i + 1;
       depth++;
     } else if (t === '}') {
       if (init > 0) {
@@ -348,7 +407,8 @@ function splitCode(
         continue;
       }
       if (paren > 0) continue;
-      flush(i);
+      statementAt(out, from, i, fn, depth);
+      from = i + 1;
       depth = Math.max(0, depth - 1);
       if (depth === 0 && fn >= 0) {
         (fns[fn] as FnScope).bodyEnd = i;
@@ -356,7 +416,36 @@ function splitCode(
       }
     }
   }
-  flush(toks.length);
+  statementAt(out, from, toks.length, fn, depth);
+}
+
+/** Where splitCode records statements, and what it reads them from. */
+interface Statements {
+  toks: Token[];
+  match: Int32Array;
+  fns: FnScope[];
+  stmts: Stmt[];
+  globals: Map<string, { isStatic: boolean; tok: number }>;
+}
+
+/** Records the statement [from, i) of function `fn` (or file scope), with what it declares. */
+function statementAt(out: Statements, from: number, i: number, fn: number, depth: number): void {
+  if (i <= from) return;
+  const { toks, match } = out;
+  out.stmts.push({ seg: 0, start: from, end: i, scope: fn });
+  const names = declaredNames(toks, match, from, i);
+  if (fn >= 0) {
+    const locals = (out.fns[fn] as FnScope).locals;
+    for (const n of names) locals.add((toks[n] as Token).text);
+  } else if (depth === 0) {
+    const isStatic = staticAmong(toks, from, Math.min(i, from + 4));
+    for (const n of names) out.globals.set((toks[n] as Token).text, { isStatic, tok: n });
+  }
+}
+
+function staticAmong(toks: Token[], from: number, to: number): boolean {
+  for (let i = from; i < to; i++) if ((toks[i] as Token).text === 'static') return true;
+  return false;
 }
 
 /** `(struct foo){ ... }` compound literals: the parenthesised group before `{` holds a type. */

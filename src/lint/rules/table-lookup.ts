@@ -3,6 +3,7 @@
 // names compared with the table's (also `sys_call_table+0x0` as sprint_symbol prints it),
 // /proc/kallsyms or System.map opened and read — or taken from a module parameter or a
 // hard-coded kernel address.
+import type { Assign, Call } from '../engine/analyze.js';
 import { firstId, tok } from '../engine/context.js';
 import { COMPARES } from '../engine/symbols.js';
 import { type Rule, STUB_FIX } from './rule.js';
@@ -36,11 +37,13 @@ export const tableLookup = {
   check(context) {
     const a = context.analysis;
     let named = false;
-    for (const c of a.calls) {
+    for (let ci = 0; ci < a.calls.length; ci++) {
+      const c = a.calls[ci] as Call;
       const callee = tok(a, c.seg, c.callee)?.text ?? '';
       const li = a.lookupIndex(c.seg, c.callee, c.scope);
-      const arg = c.args[li];
-      if (li >= 0 && arg) {
+      // (No `args[-1]`: a negative index is a slow named-property lookup on an array.)
+      const arg = li >= 0 ? c.args[li] : undefined;
+      if (arg) {
         const sym = a.symbolOf(c.seg, arg[0], arg[1], c.scope);
         if (sym !== null && a.tableSymbol(sym) !== null) {
           named = true;
@@ -62,7 +65,8 @@ export const tableLookup = {
         }
       }
     }
-    for (const asg of a.assigns) {
+    for (let ai = 0; ai < a.assigns.length; ai++) {
+      const asg = a.assigns[ai] as Assign;
       if (asg.shape !== 'field' || tok(a, asg.seg, asg.nameTok)?.text !== 'symbol_name') continue;
       const sym = a.symbolOf(asg.seg, asg.rhs[0], asg.rhs[1], asg.scope);
       if (sym !== null && a.tableSymbol(sym) !== null) {
@@ -87,7 +91,8 @@ export const tableLookup = {
         context.report({ seg: r.seg, tok: r.tok, messageId: 'symbolFile', data: { path: r.path } });
     }
     // `sys_call_table = (void **)param;` or a hard-coded address: the table's own name, supplied.
-    for (const asg of a.assigns) {
+    for (let ai = 0; ai < a.assigns.length; ai++) {
+      const asg = a.assigns[ai] as Assign;
       if (asg.shape !== 'name' || !a.tableNames.has(tok(a, asg.seg, asg.nameTok)?.text ?? ''))
         continue;
       if (a.kind(asg.seg, asg.rhs[0], asg.rhs[1], asg.scope) !== 'cand') continue;

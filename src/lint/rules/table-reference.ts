@@ -28,9 +28,8 @@ export const tableReference = {
   },
   check(context) {
     const a = context.analysis;
-    // A token names the table only where the text does.
-    const named = [...a.tableNames].some((n) => a.file.text.includes(n));
-    if (named) for (let si = 0; si < a.st.segs.length; si++) checkSegment(context, si);
+    // Only a file with an identifier naming the table has one to report.
+    if (a.census.tableName) for (let si = 0; si < a.st.segs.length; si++) checkSegment(context, si);
     for (const al of a.aliases) {
       if (al.kind !== 'table') continue;
       context.report({

@@ -2,6 +2,7 @@
 // syscall number with that syscall's address, the IDT (`sidt`), the syscall entry MSR, ARM's
 // vector page, or the dispatch instruction's bytes in the entry code.
 
+import type { Call } from '../engine/analyze.js';
 import { asmStatements, numberText, type RuleContext, tok } from '../engine/context.js';
 import type { Kind } from '../engine/facts.js';
 import { DISPATCH_BYTES_STRING, dispatchBytesAt } from '../engine/scanners.js';
@@ -83,9 +84,10 @@ export const tableScan = {
   check(context) {
     const a = context.analysis;
     // A slot compared needs a syscall number: most files have none (no comparison is looked at).
-    const numbers = a.file.text.includes('__NR_');
+    const numbers = a.census.nrName;
     for (let si = 0; si < a.st.segs.length; si++) checkSegment(context, si, numbers);
-    for (const c of a.calls) {
+    for (let ci = 0; ci < a.calls.length; ci++) {
+      const c = a.calls[ci] as Call;
       const callee = tok(a, c.seg, c.callee)?.text ?? '';
       const arg0 = c.args[0];
       if (MSR_READS.has(callee) && arg0) {
@@ -94,8 +96,8 @@ export const tableScan = {
           context.report({ seg: c.seg, tok: arg0[0], messageId: 'msr', data: { msr: t.text } });
       }
       const li = a.lookupIndex(c.seg, c.callee, c.scope);
-      const arg = c.args[li];
-      if (li >= 0 && arg) {
+      const arg = li >= 0 ? c.args[li] : undefined;
+      if (arg) {
         const sym = a.symbolOf(c.seg, arg[0], arg[1], c.scope);
         if (sym && ENTRY_SYMBOLS.has(sym))
           context.report({
@@ -147,11 +149,25 @@ function checkSegment(context: Context, si: number, numbers: boolean): void {
       if ((t.text === 'store_idt' || t.text === 'native_store_idt') && toks[i + 1]?.text === '(')
         context.report({ seg: si, tok: i, messageId: 'idt', data: { how: t.text } });
     } else if (type === 'num') {
-      const v = numberText(t);
-      if (ARM_VECTOR.has(v) || ARM_LDR_PC.has(v)) armVector(context, seg, si, i, v);
-      if (v === '0xff') dispatchBytes(context, seg, si, i);
-    } else if (type === 'chr') dispatchBytes(context, seg, si, i);
+      // Every value looked for has three characters at least (`255`): most numbers are shorter.
+      if (t.text.length > 2) numberFindings(context, seg, si, i);
+    } else if (type === 'chr' && maySpellFF(t.text)) dispatchBytes(context, seg, si, i);
   }
+}
+
+/** ARM's vector page, an `ldr pc` word or the dispatch bytes' 0xff at number token `i`. */
+function numberFindings(context: Context, seg: Segment, si: number, i: number): void {
+  const v = numberText(seg.toks[i]);
+  if (ARM_VECTOR.has(v) || ARM_LDR_PC.has(v)) armVector(context, seg, si, i, v);
+  if (v === '0xff') dispatchBytes(context, seg, si, i);
+}
+
+/**
+ * Whether a character literal can be 0xff (numberText): `'\xff'` and `'\377'` (six characters
+ * with the quotes) or the character itself. Most (`'\0'`, `'a'`, `'\n'`) cannot.
+ */
+function maySpellFF(text: string): boolean {
+  return text.length === 6 || (text.length === 3 && text.charCodeAt(1) === 0xff);
 }
 
 /** A comparison (at `i`) of a side holding `__NR_...` with a syscall's code: the table scanned for. */

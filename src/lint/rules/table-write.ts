@@ -4,7 +4,7 @@
 // dispatch code patched instead of the table.
 
 import { numberMacroName } from '../../spec/lookup.js';
-import type { Analysis } from '../engine/analyze.js';
+import type { Analysis, Assign, Call } from '../engine/analyze.js';
 import { firstId, tok } from '../engine/context.js';
 import type { Kind } from '../engine/facts.js';
 import {
@@ -70,7 +70,8 @@ export const tableWrite = {
       shadow: 'shadowWrite',
       entry: 'entryPatch',
     };
-    for (const asg of a.assigns) {
+    for (let ai = 0; ai < a.assigns.length; ai++) {
+      const asg = a.assigns[ai] as Assign;
       if (asg.shape === 'name' || asg.shape === 'field') continue;
       const k = a.kind(asg.seg, asg.lhs[0], asg.lhs[1], asg.scope);
       if (k !== 'slot' && k !== 'sslot' && k !== 'eslot') continue;
@@ -86,7 +87,8 @@ export const tableWrite = {
         },
       });
     }
-    for (const c of a.calls) {
+    for (let ci = 0; ci < a.calls.length; ci++) {
+      const c = a.calls[ci] as Call;
       const callee = tok(a, c.seg, c.callee)?.text ?? '';
       const arg0 = c.args[0];
       if (!arg0) continue;

@@ -3,6 +3,7 @@
 // writing %cr0, ARM domains set to manager, the table's own pages made writable, or the
 // read-only data that holds it (arm64 update_mapping_prot on __start_rodata) in a module that
 // touches the table. Raised to error when the module touches the table.
+import type { Assign, Call } from '../engine/analyze.js';
 import { asmStatements, tok } from '../engine/context.js';
 import { protectionChanges } from '../engine/protection.js';
 import type { Segment } from '../engine/structure.js';
@@ -74,10 +75,12 @@ export const wpDisable = {
     const a = context.analysis;
     const escalate = context.moduleTouchesTable;
     let macros: WpMacros | null = null;
-    for (const c of a.calls) {
+    for (let ci = 0; ci < a.calls.length; ci++) {
+      const c = a.calls[ci] as Call;
       const callee = tok(a, c.seg, c.callee)?.text ?? '';
       const seg = a.st.segs[c.seg] as Segment;
-      if (CR0_WRITER.test(callee) && c.args.length === 1) {
+      // Every CR0 writer's name holds a `0`: most names skip the pattern.
+      if (c.args.length === 1 && callee.indexOf('0') >= 0 && CR0_WRITER.test(callee)) {
         macros ??= wpMacros(a);
         const [x, y] = c.args[0] as [number, number];
         let cleared = clearsWp(seg.toks, x, y, macros);
@@ -193,7 +196,8 @@ function variableCleared(
     last = tokIndex;
     cleared = clears;
   };
-  for (const asg of a.assigns) {
+  for (let ai = 0; ai < a.assigns.length; ai++) {
+    const asg = a.assigns[ai] as Assign;
     if (asg.scope !== scope || tok(a, asg.seg, asg.lhs[1] - 1)?.text !== name) continue;
     const seg = a.st.segs[asg.seg] as Segment;
     const from = asg.op === '&=' || asg.op === '^=' ? asg.rhs[0] - 1 : asg.rhs[0];
@@ -202,7 +206,8 @@ function variableCleared(
     else if (asg.op === '=' || asg.op === '&=' || asg.op === '^=')
       note(asg.seg, asg.lhs[0], clearsWp(seg.toks, from, asg.rhs[1], macros));
   }
-  for (const c of a.calls) {
+  for (let ci = 0; ci < a.calls.length; ci++) {
+    const c = a.calls[ci] as Call;
     if (c.scope !== scope || c.args.length !== 2) continue;
     const callee = tok(a, c.seg, c.callee)?.text ?? '';
     const clear = /^(__)?clear_bit$/.test(callee);

@@ -3,7 +3,7 @@
 import type { SourceComment } from '../types.js';
 import { lineStarts, positionOf } from './lines.js';
 import { collectMacros, type Macro } from './macros.js';
-import { type MaskedSource, maskSource } from './mask.js';
+import { type MaskedSource, maskRegions } from './mask.js';
 import { type Directive, type Token, tokenize } from './tokenize.js';
 
 export { lineText, positionOf } from './lines.js';
@@ -22,8 +22,8 @@ export interface ScannedFile {
 }
 
 export function scanSource(text: string): ScannedFile {
-  const masked = maskSource(text);
-  const { tokens, directives } = tokenize(text, masked);
+  const { source: masked, regions } = maskRegions(text);
+  const { tokens, directives } = tokenize(text, masked, regions);
   // Only findings and suppression comments need positions: most scanned files have neither
   // (the gate rejects half of them), so the line table is built when first read.
   let starts: number[] | null = null;

@@ -31,6 +31,20 @@ const DQUOTE = 34;
 const SQUOTE = 39;
 const HASH = 35;
 
+/**
+ * Characters that matter after a line's first token: a line break, a comment's slash, quotes
+ * (a `#` there opens no directive; blanks and everything else are skipped).
+ */
+const STOPS: Uint8Array = (() => {
+  const t = new Uint8Array(128);
+  for (const c of [NL, SLASH, DQUOTE, SQUOTE]) t[c] = 1;
+  return t;
+})();
+
+function stops(c: number): boolean {
+  return c < 128 && STOPS[c] === 1;
+}
+
 function isBlank(c: number): boolean {
   return c === SPACE || c === TAB || c === 12 || c === 11;
 }
@@ -61,11 +75,19 @@ function isFalseCondition(rest: string): boolean {
 }
 
 export function maskSource(text: string): MaskedSource {
+  return maskRegions(text).source;
+}
+
+/**
+ * The masked source and its blanked regions: sorted, disjoint `[start, end)` pairs, flat. The
+ * tokenizer reads the original text and skips these, so the masked copy is built only if read.
+ */
+export function maskRegions(text: string): { source: MaskedSource; regions: number[] } {
   const comments: Span[] = [];
   const strings: Span[] = [];
   const chars: Span[] = [];
   const deadBlocks: Span[] = [];
-  const blank: Span[] = [];
+  const regions: number[] = [];
   const n = text.length;
   // Conditional stack: for each open #if, whether its current branch is dead and whether
   // that dead branch started the block (so #else/#elif revive it).
@@ -75,7 +97,14 @@ export function maskSource(text: string): MaskedSource {
   let atLineStart = true;
   let i = 0;
   while (i < n) {
-    const c = text.charCodeAt(i);
+    let c = text.charCodeAt(i);
+    if (!atLineStart && !stops(c)) {
+      // Within a line, only these characters change anything: skip the rest in a tight loop.
+      i++;
+      while (i < n && !stops(text.charCodeAt(i))) i++;
+      if (i >= n) break;
+      c = text.charCodeAt(i);
+    }
     if (c === NL) {
       atLineStart = true;
       i++;
@@ -89,7 +118,7 @@ export function maskSource(text: string): MaskedSource {
       const close = text.indexOf('*/', i + 2);
       const end = close < 0 ? n : close + 2;
       comments.push({ start: i, end });
-      blank.push({ start: i, end });
+      addRegion(regions, i, end);
       i = end;
       continue;
     }
@@ -112,7 +141,7 @@ export function maskSource(text: string): MaskedSource {
         break;
       }
       comments.push({ start: i, end: j });
-      blank.push({ start: i, end: j });
+      addRegion(regions, i, j);
       i = j;
       continue;
     }
@@ -132,6 +161,7 @@ export function maskSource(text: string): MaskedSource {
           const nowDead = name === 'elif' && isFalseCondition(rest);
           if (top.dead && !nowDead) {
             deadBlocks.push({ start: deadStart, end: i });
+            addDeadRegion(regions, deadStart, i);
             dead = false;
           } else if (!top.dead && nowDead) {
             dead = true;
@@ -143,6 +173,7 @@ export function maskSource(text: string): MaskedSource {
         const top = stack.pop();
         if (top && !top.outerDead && top.dead) {
           deadBlocks.push({ start: deadStart, end: i });
+          addDeadRegion(regions, deadStart, i);
           dead = false;
         }
       }
@@ -158,16 +189,49 @@ export function maskSource(text: string): MaskedSource {
       const end = literalEnd(text, i, c);
       if (end > 0) {
         (c === DQUOTE ? strings : chars).push({ start: i, end });
-        if (end - i > 2) blank.push({ start: i + 1, end: end - 1 });
+        if (end - i > 2) addRegion(regions, i + 1, end - 1);
         i = end;
         continue;
       }
     }
     i++;
   }
-  if (dead) deadBlocks.push({ start: deadStart, end: n });
-  for (const d of deadBlocks) blank.push(d);
-  return { masked: applyBlanks(text, blank), comments, strings, chars, deadBlocks };
+  if (dead) {
+    deadBlocks.push({ start: deadStart, end: n });
+    addDeadRegion(regions, deadStart, n);
+  }
+  let masked: string | null = null;
+  const source: MaskedSource = {
+    get masked(): string {
+      masked ??= applyBlanks(text, regions);
+      return masked;
+    },
+    comments,
+    strings,
+    chars,
+    deadBlocks,
+  };
+  return { source, regions };
+}
+
+/** Appends `[start, end)` to the regions, merged with the last one if they overlap or touch. */
+function addRegion(regions: number[], start: number, end: number): void {
+  const k = regions.length;
+  if (k > 0 && start <= (regions[k - 1] as number)) {
+    if (end > (regions[k - 1] as number)) regions[k - 1] = end;
+    return;
+  }
+  regions.push(start, end);
+}
+
+/**
+ * Appends a dead block: the comments found inside it (the masker still reads them) are dropped
+ * first, as the block covers them; one that opened on the `#if 0` line may overlap it.
+ */
+function addDeadRegion(regions: number[], start: number, end: number): void {
+  while (regions.length > 0 && (regions[regions.length - 2] as number) >= start)
+    regions.length -= 2;
+  addRegion(regions, start, end);
 }
 
 /**
@@ -202,26 +266,26 @@ function spacesOf(n: number): string {
   return spaces.slice(0, n);
 }
 
-function applyBlanks(text: string, spans: Span[]): string {
-  if (spans.length === 0) return text;
-  spans.sort((a, b) => a.start - b.start);
+/** The text with the regions (sorted, disjoint) blanked: spaces, keeping line breaks. */
+function applyBlanks(text: string, regions: number[]): string {
+  if (regions.length === 0) return text;
   const parts: string[] = [];
   let at = 0;
-  for (const s of spans) {
-    const start = Math.max(s.start, at);
-    if (s.end <= start) continue;
+  for (let r = 0; r < regions.length; r += 2) {
+    const start = regions[r] as number;
+    const end = regions[r + 1] as number;
     parts.push(text.slice(at, start));
-    // Spaces, keeping line breaks: runs between breaks are slices of one string of spaces.
+    // Runs between breaks are slices of one string of spaces.
     let run = start;
-    for (let j = start; j < s.end; j++) {
+    for (let j = start; j < end; j++) {
       const c = text.charCodeAt(j);
       if (c !== NL && c !== CR) continue;
       if (j > run) parts.push(spacesOf(j - run));
       parts.push(c === NL ? '\n' : '\r');
       run = j + 1;
     }
-    if (s.end > run) parts.push(spacesOf(s.end - run));
-    at = s.end;
+    if (end > run) parts.push(spacesOf(end - run));
+    at = end;
   }
   parts.push(text.slice(at));
   return parts.join('');

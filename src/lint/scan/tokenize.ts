@@ -88,11 +88,18 @@ function isDigit(c: number): boolean {
   return c >= 48 && c <= 57;
 }
 
+/**
+ * Tokens and directives of `text`, as read from its masked copy (`source.masked`) — but read
+ * from the text itself, skipping the blanked `regions` (maskRegions): a region reads as blanks,
+ * and as one line break if it holds any. No region starts inside a token (comments open with
+ * `/`, literal insides follow a quote, dead blocks start a line), so only the loop's head and
+ * a directive's name look for them.
+ */
 export function tokenize(
   text: string,
   source: MaskedSource,
+  regions: readonly number[],
 ): { tokens: Token[]; directives: Directive[] } {
-  const m = source.masked;
   const tokens: Token[] = [];
   const directives: Directive[] = [];
   // Literals in order of their start (as the masker found them): the loop moves forward, so a
@@ -101,14 +108,35 @@ export function tokenize(
   const chars = source.chars;
   let nextString = 0;
   let nextChar = 0;
-  const n = m.length;
+  const n = text.length;
+  // The next region (its index in `regions`, and start; past the end when none is left).
+  let region = 0;
+  let regionStart = regions.length > 0 ? (regions[0] as number) : n;
   let i = 0;
   let atLineStart = true;
   // The directive being read, or -1. A plain local (no closure reads it): the loop reads it
   // for every token.
   let dir = -1;
   while (i < n) {
-    const c = m.charCodeAt(i);
+    if (i >= regionStart) {
+      const end = regions[region + 1] as number;
+      if (i < end) {
+        // Blanks: a line break among them ends a directive as any line break does.
+        const nl = text.indexOf('\n', i);
+        if (nl >= 0 && nl < end) {
+          if (dir >= 0) {
+            (directives[dir] as Directive).end = tokens.length;
+            dir = -1;
+          }
+          atLineStart = true;
+        }
+        i = end;
+      }
+      region += 2;
+      regionStart = region < regions.length ? (regions[region] as number) : n;
+      continue;
+    }
+    const c = text.charCodeAt(i);
     if (c === 10) {
       if (dir >= 0) {
         (directives[dir] as Directive).end = tokens.length;
@@ -119,10 +147,11 @@ export function tokenize(
       continue;
     }
     if (c === 92) {
-      // Backslash-newline joins lines (a directive goes on).
+      // Backslash-newline joins lines (a directive goes on). Blanked characters keep their
+      // line breaks, so the text tells the same as the masked copy.
       let j = i + 1;
-      if (m.charCodeAt(j) === 13) j++;
-      if (m.charCodeAt(j) === 10) {
+      if (text.charCodeAt(j) === 13) j++;
+      if (text.charCodeAt(j) === 10) {
         i = j + 1;
         continue;
       }
@@ -140,25 +169,21 @@ export function tokenize(
       directives.push({ name: '', first: tokens.length, end: tokens.length, start });
       tokens.push({ type: 'op', text: '#', start, end: i + 1, dir });
       i++;
-      let j = i;
-      while (j < n && (m.charCodeAt(j) === 32 || m.charCodeAt(j) === 9)) j++;
-      let k = j;
-      while (k < n && isIdPart(m.charCodeAt(k))) k++;
-      (directives[dir] as Directive).name = m.slice(j, k);
+      (directives[dir] as Directive).name = directiveName(text, i, regions, region);
       continue;
     }
     atLineStart = false;
     let type: TokenType;
     if (isIdStart(c)) {
       i++;
-      while (i < n && isIdPart(m.charCodeAt(i))) i++;
+      while (i < n && isIdPart(text.charCodeAt(i))) i++;
       type = 'id';
-    } else if (isDigit(c) || (c === 46 && isDigit(m.charCodeAt(i + 1)))) {
+    } else if (isDigit(c) || (c === 46 && isDigit(text.charCodeAt(i + 1)))) {
       i++;
       while (i < n) {
-        const d = m.charCodeAt(i);
+        const d = text.charCodeAt(i);
         if (isIdPart(d) || d === 46) i++;
-        else if ((d === 43 || d === 45) && /[eEpP]/.test(m[i - 1] as string)) i++;
+        else if ((d === 43 || d === 45) && /[eEpP]/.test(text[i - 1] as string)) i++;
         else break;
       }
       type = 'num';
@@ -182,17 +207,53 @@ export function tokenize(
         type = c === 34 ? 'str' : 'chr';
       }
     } else {
-      // Punctuators: longest match, their text shared (no slice per operator).
-      const op = punctuatorAt(m, i, c);
+      // Punctuators: longest match, their text shared (no slice per operator). No punctuator
+      // runs into a region (none holds a `/` after its first character, a quote or a break).
+      const op = punctuatorAt(text, i, c);
       i += op.length;
       tokens.push({ type: 'op', text: op, start, end: i, dir });
       continue;
     }
-    const raw = type === 'str' || type === 'chr' ? text.slice(start, i) : m.slice(start, i);
-    tokens.push({ type, text: raw, start, end: i, dir });
+    tokens.push({ type, text: text.slice(start, i), start, end: i, dir });
   }
   if (dir >= 0) (directives[dir] as Directive).end = tokens.length;
   return { tokens, directives };
+}
+
+/**
+ * The name of the directive whose `#` ends just before `i`: after spaces and tabs — and
+ * blanked regions, which read as spaces up to a line break or carriage return — the
+ * identifier characters that follow. `region` indexes the first region after the `#`.
+ */
+function directiveName(
+  text: string,
+  i: number,
+  regions: readonly number[],
+  region: number,
+): string {
+  const n = text.length;
+  let r = region;
+  let j = i;
+  while (j < n) {
+    if (r < regions.length && j >= (regions[r] as number)) {
+      const end = regions[r + 1] as number;
+      r += 2;
+      if (j >= end) continue;
+      // A region's line break or carriage return stops the blanks (and starts no name).
+      for (let k = j; k < end; k++) {
+        const b = text.charCodeAt(k);
+        if (b === 10 || b === 13) return '';
+      }
+      j = end;
+      continue;
+    }
+    const c = text.charCodeAt(j);
+    if (c !== 32 && c !== 9) break;
+    j++;
+  }
+  let k = j;
+  while (k < n && isIdPart(text.charCodeAt(k))) k++;
+  return text.slice(j, k);
 }
 
 /** The value of a string literal token (escapes decoded loosely; prefixes L/u8 are separate ids). */

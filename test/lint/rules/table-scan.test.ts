@@ -38,6 +38,15 @@ ruleTester('table-scan', {
       errors: [{ messageId: 'dispatchBytes', line: 1, column: 42 }],
     },
     {
+      // The bytes as character literals, in hex and in octal.
+      code: "int f(char *p) { return p[0] == '\\xff' && p[1] == '\\x14' && p[2] == '\\305'; }",
+      errors: [{ messageId: 'dispatchBytes', line: 1, column: 33 }],
+    },
+    {
+      code: "int f(char *p) { return p[0] == '\\377' && p[1] == 0x14 && p[2] == 0x85; }",
+      errors: [{ messageId: 'dispatchBytes', line: 1, column: 33 }],
+    },
+    {
       // enyelkm's form: pointer offsets between the compared bytes.
       code: 'int f(unsigned char *p) { return (*p == 0xff) && (*(p+1) == 0x14) && (*(p+2) == 0x85); }',
       errors: [{ messageId: 'dispatchBytes', line: 1, column: 41 }],
