@@ -98,12 +98,16 @@ export async function lintWith(
   const paths = args.length > 0 ? args : ['.'];
   const fromEngine = (root: string) => (file: string) =>
     toPosix(relative(config.root, resolve(root, file)));
-  const live = fromEngine(deps.lintRoot(paths, deps.cwd));
+  const engineRoot = deps.lintRoot(paths, deps.cwd);
+  // The same root (no config file elsewhere): the engine's paths are already the lint root's.
+  const live = engineRoot === config.root ? (file: string) => file : fromEngine(engineRoot);
+  // Without include or exclude globs every file is taken: no call per walked file.
+  const filtersFiles = config.include !== undefined || config.exclude.length > 0;
   const progress = opts.progress ? createProgress(deps.stderr, deps.env) : undefined;
   const engine = await deps.lintPaths(paths, {
     tableNames,
     ruleLevelsFor: (file) => levelsFor(live(file)),
-    fileFilter: (file) => accepts(live(file)),
+    ...(filtersFiles ? { fileFilter: (file: string) => accepts(live(file)) } : {}),
     ...(opts.jobs ? { jobs: opts.jobs } : {}),
     ...(progress
       ? { onProgress: (done: number, total: number) => progress.update(done, total) }

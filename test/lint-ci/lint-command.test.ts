@@ -3,6 +3,8 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { type LintDeps, lintWith } from '../../src/lint/lint-command.js';
+import { fakeDefaultRuleLevels, fakeLintPaths, fakeRules } from './helpers/fake-engine.js';
 import { copyFixture, fixtures, lint } from './helpers/harness.js';
 
 const corpus = join(fixtures, 'corpus');
@@ -276,5 +278,42 @@ describe('output', () => {
       (await lint(['src'], { cwd: corpus, tty: true, progress: true, env: { CI: 'true' } })).stderr,
     ).toBe('');
     expect((await lint(['src'], { cwd: corpus, tty: false, progress: true })).stderr).toBe('');
+  });
+});
+
+describe('the engine call', () => {
+  // The engine calls fileFilter once per walked file (60,000 on a kernel tree): it is passed
+  // only when the config has globs, and the paths it sees are the lint root's.
+  async function engineOptions(cwd: string, config?: string) {
+    let seen: Parameters<LintDeps['lintPaths']>[1] | undefined;
+    const engine = fakeLintPaths(cwd);
+    await lintWith({ format: 'json', rule: [], ...(config ? { config } : {}) }, ['src'], {
+      lintPaths: (paths, options) => {
+        seen = options;
+        return engine(paths, options);
+      },
+      rules: fakeRules,
+      defaultRuleLevels: fakeDefaultRuleLevels,
+      lintRoot: () => cwd,
+      tableNames: async () => ['sys_call_table'],
+      cwd,
+      env: {},
+      stdout: { write: async () => {} },
+      stderr: { write: () => {} },
+    });
+    return seen;
+  }
+
+  it('passes no file filter without include or exclude globs', async () => {
+    const options = await engineOptions(corpus);
+    expect(options?.fileFilter).toBeUndefined();
+  });
+
+  it('passes one that applies the globs when the config has them', async () => {
+    const dir = copyFixture('corpus');
+    writeFileSync(join(dir, '.syscalltbl.yaml'), "exclude: ['src/hook_*.c']\n");
+    const filter = (await engineOptions(dir))?.fileFilter;
+    expect(filter?.('src/hook_open.c')).toBe(false);
+    expect(filter?.('src/other.c')).toBe(true);
   });
 });
