@@ -2,7 +2,6 @@
 // fingerprints and the baseline, one formatter's output on stdout, and the exit code.
 import { readFileSync } from 'node:fs';
 import { relative, resolve, sep } from 'node:path';
-import { loadArchSet } from '../arch/load.js';
 import { writeFilesAtomically } from '../common/atomic-write.js';
 import { UserError } from '../common/diagnostics.js';
 import { EXIT_FINDINGS, EXIT_OK } from '../common/exit-codes.js';
@@ -14,6 +13,7 @@ import {
   readBaseline,
   serializeBaseline,
 } from './baseline.js';
+import { commandTableNames } from './command-table-names.js';
 import { type LintOptions, parseLintOptions } from './config/cli-options.js';
 import { makeFileFilter, makeRuleLevelsFor } from './config/file-rules.js';
 import type { ResolvedConfig } from './config/model.js';
@@ -50,17 +50,16 @@ export interface LintDeps {
 }
 
 export async function runLint(options: Record<string, unknown>, args: string[]): Promise<number> {
-  const [engine, ruleModule, builtin] = await Promise.all([
+  const [engine, ruleModule] = await Promise.all([
     import('./engine/lint-paths.js'),
     import('./rules/index.js'),
-    import('./engine/table-names.js'),
   ]);
   return lintWith(options, args, {
     lintPaths: engine.lintPaths,
     rules: ruleModule.rules.map((r) => r.meta),
     defaultRuleLevels: engine.defaultRuleLevels,
     lintRoot: engine.lintRoot,
-    tableNames: async () => [...builtin.DEFAULT_TABLE_NAMES, ...archTableNames()],
+    tableNames: async () => commandTableNames(),
     stubFixes: (syscalls) => specStubFixes(syscalls, options.spec as string | undefined),
     cwd: process.cwd(),
     env: process.env,
@@ -267,10 +266,6 @@ function sourceLines(path: string): (line: number) => string {
     }
     return lines[line - 1] ?? '';
   };
-}
-
-function archTableNames(): string[] {
-  return loadArchSet().arches.flatMap((a) => a.tableSymbols);
 }
 
 /**

@@ -4,8 +4,11 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { lintPaths } from '../../../src/lint/engine/lint-paths.js';
-import { DEFAULT_TABLE_NAMES } from '../../../src/lint/engine/table-names.js';
+import { commandTableNames } from '../../../src/lint/command-table-names.js';
+import { makeRuleLevelsFor } from '../../../src/lint/config/file-rules.js';
+import { resolveConfig } from '../../../src/lint/config/resolve-config.js';
+import { defaultRuleLevels, lintPaths } from '../../../src/lint/engine/lint-paths.js';
+import { rules } from '../../../src/lint/rules/index.js';
 import { linuxSourceTree } from '../../helpers/reference.js';
 
 const tree = linuxSourceTree();
@@ -27,7 +30,7 @@ describe('kernel tree', () => {
     'finds exactly what docs/lint-kernel-tree.md lists, nothing in drivers/, fs/, net/, sound/ (needs linux-source-6.12 extracted; skipped without it)',
     async () => {
       const r = await lintPaths([tree as string], {
-        tableNames: [...DEFAULT_TABLE_NAMES],
+        tableNames: commandTableNames(),
         ruleLevelsFor: () => ({}),
       });
       const found = r.findings.map(
@@ -38,6 +41,15 @@ describe('kernel tree', () => {
       expect(doc).toContain(
         `**no preset** (\`bench/lint.mjs\` does the same). ${found.length} findings`,
       );
+      // The kernel-tree preset turns off exactly these: with it, the tree lints clean.
+      const preset = resolveConfig({
+        cwd: tree as string,
+        preset: 'kernel-tree',
+        cliRules: {},
+        knownRules: rules.map((r) => r.meta.id),
+      });
+      const levelsFor = makeRuleLevelsFor(preset, defaultRuleLevels());
+      expect(r.findings.filter((f) => levelsFor(f.file)[f.ruleId] !== 'off')).toEqual([]);
     },
     600_000,
   );
