@@ -22,6 +22,7 @@ import type { EngineResult, LintEngineOptions } from './engine/lint-paths.js';
 import { assignFingerprints } from './fingerprint.js';
 import { getFormatter } from './formatters/index.js';
 import { compareStrings, countResult } from './formatters/shared.js';
+import { tuneJitForShortRun } from './jit-tuning.js';
 import { createProgress, type ProgressStream } from './progress.js';
 import {
   applySuppressions,
@@ -50,6 +51,7 @@ export interface LintDeps {
 }
 
 export async function runLint(options: Record<string, unknown>, args: string[]): Promise<number> {
+  tuneJitForShortRun();
   const [engine, ruleModule] = await Promise.all([
     import('./engine/lint-paths.js'),
     import('./rules/index.js'),
