@@ -1,9 +1,10 @@
 #!/usr/bin/env node
-// Lints the whole Linux tree through the built engine (dist/) in a fresh node process, and times
-// ripgrep searching the same .c/.h files for the same trigger words, side by side. Prints medians,
-// the ratio, the linter's peak RSS (the whole process: its worker threads included) and the load
-// average before and after (other work on the machine skews both). Run `npx tsc -p
-// tsconfig.build.json` first; SYSCALLTBL_DEBUG=1 in the linter's environment prints phase times.
+// Lints the whole Linux tree with the built command (dist/cli.js lint --format json) in a fresh
+// node process, and times ripgrep searching the same .c/.h files for the same trigger words, side
+// by side. Prints medians of wall and CPU time, the ratio, the linter's peak RSS (the whole
+// process: its worker threads included) and the load average before and after (other work on
+// the machine skews both). Run `npm run build` first; SYSCALLTBL_DEBUG=1 in the linter's
+// environment prints phase times.
 import { spawnSync } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
 import { loadavg } from 'node:os';
@@ -18,21 +19,23 @@ if (!tree) {
   console.log('lint bench: skipped: no Linux tree (set SYSCALLTBL_LINUX_SRC)');
   process.exit(0);
 }
-const dist = join(repo, 'dist', 'lint', 'engine');
-if (!existsSync(join(dist, 'lint-paths.js'))) {
-  console.log('lint bench: skipped: dist/ missing (run npx tsc -p tsconfig.build.json)');
+const dist = join(repo, 'dist');
+if (!existsSync(join(dist, 'cli.js'))) {
+  console.log('lint bench: skipped: dist/ missing (run npm run build)');
   process.exit(0);
 }
 const runs = Number(process.env.BENCH_RUNS ?? 5);
+// The command users run, `syscalltbl lint --format json .`, in a fresh process: its JSON report
+// on stdout, and its peak RSS (every thread's memory) on stderr's last line as it exits.
+const cli = join(dist, 'cli.js');
 const child = `
-const { lintPaths } = await import(${JSON.stringify(join(dist, 'lint-paths.js'))});
-const { DEFAULT_TABLE_NAMES } = await import(${JSON.stringify(join(dist, 'table-names.js'))});
-const r = await lintPaths(['.'], { tableNames: [...DEFAULT_TABLE_NAMES], ruleLevelsFor: () => ({}) });
-process.stdout.write(JSON.stringify({ findings: r.findings.length, files: r.filesLinted, rss: process.resourceUsage().maxRSS }));
+process.argv = [process.execPath, ${JSON.stringify(cli)}, 'lint', '--format', 'json', '.'];
+process.on('exit', () => process.stderr.write('\\n' + JSON.stringify({ rss: process.resourceUsage().maxRSS }) + '\\n'));
+await import(${JSON.stringify(cli)});
 `;
-const { TRIGGER_WORDS } = await import(join(dist, 'prefilter.js'));
-const { DEFAULT_TABLE_NAMES } = await import(join(dist, 'table-names.js'));
-const words = [...TRIGGER_WORDS, ...DEFAULT_TABLE_NAMES];
+const { TRIGGER_WORDS } = await import(join(dist, 'lint', 'engine', 'prefilter.js'));
+const { commandTableNames } = await import(join(dist, 'lint', 'command-table-names.js'));
+const words = [...TRIGGER_WORDS, ...commandTableNames()];
 
 /**
  * CPU seconds (user + system) of this process's waited-for children, from /proc/self/stat
@@ -72,10 +75,12 @@ const rgCpu = [];
 let last = null;
 for (let i = 0; i < runs; i++) {
   const l = time(process.execPath, ['--input-type=module', '-e', child]);
-  if (!l.out) throw new Error(`lint child failed (status ${l.status})`);
+  if (!l.out) throw new Error(`lint child failed (status ${l.status}): ${l.err}`);
   lint.push(l.ms);
   lintCpu.push(l.cpu);
-  last = JSON.parse(l.out || '{}');
+  const report = JSON.parse(l.out);
+  const rss = JSON.parse(l.err.trim().split('\n').pop() ?? '{}').rss;
+  last = { findings: report.findings.length, files: report.summary.filesLinted, rss };
   const g = time('rg', [
     '-l',
     '-F',
@@ -96,7 +101,7 @@ console.log(`lint bench over ${tree} (${runs} runs each)`);
 console.log('| what | median wall | median CPU (user + sys) | peak RSS |');
 console.log('|---|---|---|---|');
 console.log(
-  `| syscalltbl lint engine | ${(ml / 1000).toFixed(2)} s | ${median(lintCpu).toFixed(2)} s | ${Math.round((last?.rss ?? 0) / 1024)} MB |`,
+  `| syscalltbl lint --format json | ${(ml / 1000).toFixed(2)} s | ${median(lintCpu).toFixed(2)} s | ${Math.round((last?.rss ?? 0) / 1024)} MB |`,
 );
 console.log(
   `| rg (same files, same ${words.length} words) | ${(mr / 1000).toFixed(2)} s | ${median(rgCpu).toFixed(2)} s | - |`,
