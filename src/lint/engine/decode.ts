@@ -8,13 +8,11 @@ export function decode(bytes: Uint8Array): string {
   const buffer = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.length);
   // Nearly every file is ASCII, which reads the same in both: one check, one copy.
   if (isAscii(bytes)) return buffer.toString('latin1');
-  let text: string;
+  // The decoder drops a UTF-8 byte-order mark, so line 1's columns count from the character
+  // after it, as editors and compilers show them.
   try {
-    text = utf8.decode(bytes);
+    return utf8.decode(bytes);
   } catch {
-    text = buffer.toString('latin1');
+    return buffer.toString('latin1');
   }
-  // A byte-order mark becomes a space, so offsets and columns stay those of the file.
-  if (text.charCodeAt(0) === 0xfeff) text = ` ${text.slice(1)}`;
-  return text;
 }
