@@ -14,9 +14,8 @@ import {
   type FileTask,
   type TaskSettings,
 } from './file-task.js';
-import type { FilterSpec } from './filters.js';
 import { compareFindings, dropCoveredReferences, type RawFinding } from './lint-source.js';
-import { createPool, FILES_PER_THREAD, type Pass, type Pool } from './pool.js';
+import { createPool, type Pass, type Pool } from './pool.js';
 import { TRIGGER_WORDS } from './prefilter.js';
 import { walkPaths } from './walk.js';
 
@@ -69,34 +68,19 @@ export async function lintPaths(
   const inputs = paths.length > 0 ? paths : ['.'];
   const root = lintRoot(inputs, cwd);
   const filter = options.fileFilter ?? (() => true);
+  const { files, skipped } = walkPaths(
+    inputs.map((p) => (isAbsolute(p) ? p : resolve(cwd, p))),
+    root,
+    filter,
+  );
+  debug?.(`walk: ${files.length} files`);
   const tableNames = [...new Set(options.tableNames)];
   const words = [...TRIGGER_WORDS, ...tableNames];
-  const firstPass: FilterSpec = { words, gateTables: tableNames };
-  const jobs = options.jobs ?? availableParallelism();
-  // Worker threads take a while to start and build their filters: created as soon as the walk
-  // has found enough files to give each one work, they are ready when it ends.
-  const started: { pool: Pool | null } = { pool: null };
-  let walked: ReturnType<typeof walkPaths>;
-  try {
-    walked = walkPaths(
-      inputs.map((p) => (isAbsolute(p) ? p : resolve(cwd, p))),
-      root,
-      filter,
-      (count) => {
-        if (count === FILES_PER_THREAD * jobs) started.pool = createPool(jobs, count, firstPass);
-      },
-    );
-  } catch (e) {
-    await started.pool?.close();
-    throw e;
-  }
-  const { files, skipped } = walked;
-  debug?.(`walk: ${files.length} files`);
   const settings: TaskSettings = {
     tableNames,
     maxBytes: options.maxFileBytes ?? DEFAULT_MAX_FILE_BYTES,
   };
-  const pool = started.pool ?? createPool(jobs, files.length, firstPass);
+  const pool = createPool(options.jobs ?? availableParallelism(), files.length);
   try {
     let done = 0;
     // Names whose values spread the table. Only names not themselves trigger words count; a
@@ -105,19 +89,19 @@ export async function lintPaths(
       namesOf(f).filter((n) => !words.includes(n) && n.length >= 3);
     // While the first pass runs, the names exported so far (a growing list) are noted in the
     // files still to read, so that afterwards only files read earlier need searching again.
-    const noted = emptyFacts();
+    const early = emptyFacts();
     const known: string[] = [];
     const first = await pool.run(
       files,
       settings,
-      firstPass,
+      { words, gateTables: tableNames },
       (n) => {
         done += n;
         options.onProgress?.(done, files.length);
       },
       (outs) => {
-        for (const o of outs) learnFrom(noted, o);
-        for (const n of spreadingNames(noted)) if (!known.includes(n)) known.push(n);
+        for (const o of outs) learnFrom(early, o);
+        for (const n of spreadingNames(early)) if (!known.includes(n)) known.push(n);
         return known;
       },
     );

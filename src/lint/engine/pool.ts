@@ -9,7 +9,7 @@ import { MessageChannel, Worker } from 'node:worker_threads';
 import { type FileOutcome, type FileTask, finishTask, type TaskSettings } from './file-task.js';
 import { type FilterSpec, filtersFor } from './filters.js';
 import { type ReadOutcome, readTask } from './read-task.js';
-import type { WorkerBatchReply, WorkerData, WorkerDoneReply, WorkerJob } from './worker.js';
+import type { WorkerBatchReply, WorkerDoneReply, WorkerJob } from './worker.js';
 
 /** A pass's result: outcomes, and for each task which names it was checked for. */
 export interface Pass {
@@ -41,20 +41,13 @@ export interface Pool {
   close(): Promise<void>;
 }
 
-/** Files a run needs per worker thread: below this, a thread costs more than it saves. */
-export const FILES_PER_THREAD = 256;
-
-/**
- * Worker threads when there is enough work and a compiled worker; otherwise in-process. The
- * workers build `warm`'s filters while they wait for a job, so that a pool created early (while
- * the paths are still being walked) starts reading at once.
- */
-export function createPool(jobs: number, total: number, warm?: FilterSpec): Pool {
+/** Worker threads when there is enough work and a compiled worker; otherwise in-process. */
+export function createPool(jobs: number, total: number): Pool {
   const workerFile = fileURLToPath(new URL('./worker.js', import.meta.url));
-  const threads = Math.max(1, Math.min(jobs, Math.ceil(total / FILES_PER_THREAD)));
+  const threads = Math.max(1, Math.min(jobs, Math.ceil(total / 256)));
   if (threads <= 1 || !existsSync(workerFile)) return inProcessPool();
   // The workers read (at least two: one from each end of the list), the main thread analyses.
-  return workerPool(workerFile, Math.max(2, threads), warm);
+  return workerPool(workerFile, Math.max(2, threads));
 }
 
 function emptyPass(n: number, readers: number): Pass {
@@ -71,16 +64,11 @@ function batchSize(tasks: number, threads: number): number {
   return Math.max(16, Math.min(512, Math.ceil(tasks / (threads * 8))));
 }
 
-function workerPool(workerFile: string, threads: number, warm?: FilterSpec): Pool {
+function workerPool(workerFile: string, threads: number): Pool {
   // Readers allocate little: a small young generation keeps their memory down.
   const workers = Array.from(
     { length: threads },
-    () =>
-      new Worker(workerFile, {
-        execArgv: [],
-        resourceLimits: { maxYoungGenerationSizeMb: 8 },
-        workerData: { warm: warm ? { ...warm, names: [] } : null } satisfies WorkerData,
-      }),
+    () => new Worker(workerFile, { execArgv: [], resourceLimits: { maxYoungGenerationSizeMb: 8 } }),
   );
   let nextId = 0;
   return {

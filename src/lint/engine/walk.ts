@@ -58,8 +58,6 @@ export function walkPaths(
   paths: string[],
   root: string,
   accept: (rel: string) => boolean,
-  /** Called with the count each time a file is taken (the caller can start work early). */
-  onFile?: (count: number) => void,
 ): { files: WalkedFile[]; skipped: SkippedFile[] } {
   const files: WalkedFile[] = [];
   const skipped: SkippedFile[] = [];
@@ -71,7 +69,6 @@ export function walkPaths(
     if (seenFiles?.has(abs) || !accept(rel)) return;
     seenFiles?.add(abs);
     files.push({ abs, rel });
-    onFile?.(files.length);
   };
 
   /**

@@ -2,12 +2,7 @@
 // batches until none is left — from the front of the list or, for odd workers, from the back —
 // sending each batch's read outcomes as it goes. Names other files export arrive on a port
 // polled between batches; the main thread, busy analysing, never has to hand batches out.
-import {
-  type MessagePort,
-  parentPort,
-  receiveMessageOnPort,
-  workerData,
-} from 'node:worker_threads';
+import { type MessagePort, parentPort, receiveMessageOnPort } from 'node:worker_threads';
 import { type FilterSpec, filtersFor } from './filters.js';
 import { type ReadOutcome, readTask } from './read-task.js';
 
@@ -47,14 +42,6 @@ export interface WorkerDoneReply {
   type: 'done';
   id: number;
 }
-
-export interface WorkerData {
-  /** Filters to build before the first job arrives (they are cached by their spec). */
-  warm: FilterSpec | null;
-}
-
-const warm = (workerData as WorkerData | undefined)?.warm;
-if (warm) filtersFor(warm);
 
 parentPort?.on('message', (job: WorkerJob) => {
   const counter = new Int32Array(job.counter);
