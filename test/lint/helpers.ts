@@ -1,6 +1,8 @@
 // Test helpers: lint a C snippet in memory, and a rule tester in ESLint's RuleTester shape — a
 // table of `valid` snippets (no finding of the rule) and `invalid` ones with every finding of
 // the rule they must produce (message id, line, column), nothing more.
+import { readdirSync } from 'node:fs';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { lintSource } from '../../src/lint/engine/lint-source.js';
 import { DEFAULT_TABLE_NAMES } from '../../src/lint/engine/table-names.js';
@@ -61,4 +63,15 @@ export function ruleTester(ruleId: string, cases: RuleCases): void {
         expect(got).toEqual(c.errors);
       });
   });
+}
+
+/** Every `.c` and `.h` file under the test fixtures (test/fixtures), recursively. */
+export function fixtureSources(dir = join(import.meta.dirname, '..', 'fixtures')): string[] {
+  return readdirSync(dir, { withFileTypes: true }).flatMap((e) =>
+    e.isDirectory()
+      ? fixtureSources(join(dir, e.name))
+      : /\.[ch]$/.test(e.name)
+        ? [join(dir, e.name)]
+        : [],
+  );
 }

@@ -1,14 +1,14 @@
 // The gate may only drop files whose full analysis yields nothing: no finding, no suppression
 // comment, no table touched, nothing another file could use. Checked on every fixture, on
 // snippets for each way a kind or a kind-free finding arises, and on mutations of them.
-import { readdirSync, readFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { SHARED_KINDS as SHARED } from '../../../src/lint/engine/cross-file.js';
 import { createGate } from '../../../src/lint/engine/gate.js';
 import { lintSource } from '../../../src/lint/engine/lint-source.js';
 import { DEFAULT_TABLE_NAMES } from '../../../src/lint/engine/table-names.js';
 import { scanSource } from '../../../src/lint/scan/index.js';
+import { fixtureSources } from '../helpers.js';
 
 const gate = createGate([...DEFAULT_TABLE_NAMES]);
 
@@ -108,18 +108,8 @@ function mutations(text: string, count: number): string[] {
   });
 }
 
-function fixtureFiles(dir: string): string[] {
-  return readdirSync(dir, { withFileTypes: true }).flatMap((e) =>
-    e.isDirectory()
-      ? fixtureFiles(join(dir, e.name))
-      : /\.[ch]$/.test(e.name)
-        ? [join(dir, e.name)]
-        : [],
-  );
-}
-
 describe('gate', () => {
-  const fixtures = fixtureFiles(join(import.meta.dirname, '..', '..', 'fixtures'));
+  const fixtures = fixtureSources();
 
   it.each(fixtures.map((f) => [f.split('/fixtures/')[1], f]))(
     'drops %s only if its analysis yields nothing',

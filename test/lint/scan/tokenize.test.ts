@@ -1,11 +1,11 @@
 // The masker skips runs of ordinary characters and the tokenizer reads the text, skipping the
 // masker's blanked regions: they must give exactly what the earlier masker did and the tokens
 // and directives its masked copy gives, character by character (the references).
-import { readdirSync, readFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { maskRegions } from '../../../src/lint/scan/mask.js';
 import { tokenize } from '../../../src/lint/scan/tokenize.js';
+import { fixtureSources } from '../helpers.js';
 import { referenceMask } from './helpers/reference-mask.js';
 import { referenceTokenize } from './helpers/reference-tokenize.js';
 
@@ -64,20 +64,9 @@ const PIECES = [
   '/*\r\n*/',
 ];
 
-function fixtureFiles(dir: string): string[] {
-  return readdirSync(dir, { withFileTypes: true }).flatMap((e) =>
-    e.isDirectory()
-      ? fixtureFiles(join(dir, e.name))
-      : /\.[ch]$/.test(e.name)
-        ? [join(dir, e.name)]
-        : [],
-  );
-}
-
 describe('tokenize', () => {
   it('gives the tokens of the masked copy on every fixture', () => {
-    for (const f of fixtureFiles(join(import.meta.dirname, '..', '..', 'fixtures')))
-      sameAsReference(readFileSync(f, 'latin1'));
+    for (const f of fixtureSources()) sameAsReference(readFileSync(f, 'latin1'));
   });
 
   it.each([
