@@ -108,7 +108,6 @@ const HINTS_ICASE = {
   wpCleared: 'fffeffff',
   // ARM_VECTOR's other word; 0xffff0008 is decisive.
   armVector: 'ffff0000',
-  dispatch: '0xff',
 } as const;
 
 /**
