@@ -169,6 +169,16 @@ export function analyzeFile(
   const macroIsFn = new Map<string, boolean>();
   const nameValues = new Map<string, string>();
   const kindNames = kindNamesOf(tableNames, facts);
+  /**
+   * Gives `name` the kind in `store` unless it holds a more telling one. Every name given a kind
+   * goes into kindNames, the set the rounds check before evaluating a name at all.
+   */
+  function giveKind(store: Record<string, Kind>, name: string, kind: Kind): boolean {
+    if (!outranks(kind, store[name])) return false;
+    store[name] = kind;
+    kindNames.add(name);
+    return true;
+  }
 
   // A function's own definition header is not a call of it (`static void update_mapping_prot(…)`).
   const definitions = new Set(fns.map((f) => f.nameTok));
@@ -531,9 +541,7 @@ export function analyzeFile(
     if (tableNames.has(name)) return false;
     const local = scope >= 0 && fns[scope]?.locals.has(name);
     const store = local ? (locals[scope] as Record<string, Kind>) : globals;
-    if (!outranks(kind, store[name])) return false;
-    store[name] = kind;
-    kindNames.add(name);
+    if (!giveKind(store, name, kind)) return false;
     if (kind === 'table') holdsTable = true;
     const key = `${local ? scope : ''}:${name}`;
     const had = aliases.get(key);
@@ -705,11 +713,8 @@ export function analyzeFile(
         if (seg.toks[i]?.text !== 'return') continue;
         let end = i + 1;
         while (end < region[1] && seg.toks[end]?.text !== ';') end++;
-        if (end > i + 1 && isAddress(i + 1, end) && outranks('table', returns[f.name])) {
-          returns[f.name] = 'table';
-          kindNames.add(f.name);
+        if (end > i + 1 && isAddress(i + 1, end) && giveKind(returns, f.name, 'table'))
           changed = true;
-        }
       }
     }
     compareCalls = again;
@@ -785,9 +790,7 @@ export function analyzeFile(
       const m = seg.macro;
       if (!m) continue;
       const k = kindOf(si, 0, seg.toks.length, -1);
-      if (k && outranks(k, macros[m.name])) {
-        macros[m.name] = k;
-        kindNames.add(m.name);
+      if (k && giveKind(macros, m.name, k)) {
         changed = true;
         if (k === 'tname' || k === 'ename') {
           const sym = symbolOf(si, 0, seg.toks.length, -1);
@@ -883,9 +886,7 @@ export function analyzeFile(
       }
       for (const fi of fnByName.get(name) ?? []) {
         const pn = fns[fi]?.params[idx];
-        if (pn && outranks(k, locals[fi]?.[pn])) {
-          (locals[fi] as Record<string, Kind>)[pn] = k;
-          kindNames.add(pn);
+        if (pn && giveKind(locals[fi] as Record<string, Kind>, pn, k)) {
           if (k === 'table') holdsTable = true;
           changed = true;
         }
@@ -903,9 +904,7 @@ export function analyzeFile(
       if (!ps) continue;
       for (const [idx, k] of Object.entries(ps)) {
         const pn = f.params[Number(idx)];
-        if (pn && outranks(k, locals[fi]?.[pn])) {
-          (locals[fi] as Record<string, Kind>)[pn] = k;
-          kindNames.add(pn);
+        if (pn && giveKind(locals[fi] as Record<string, Kind>, pn, k)) {
           if (k === 'table') holdsTable = true;
           changed = true;
         }
@@ -919,12 +918,7 @@ export function analyzeFile(
     // Functions that scan for the table (dispatch bytes, vector page, a slot compared) return
     // it; those that only read the IDT or the entry MSR return the syscall entry code.
     for (const [fi, k] of scanners) {
-      const f = fns[fi] as FnScope;
-      if (outranks(k, returns[f.name])) {
-        returns[f.name] = k;
-        kindNames.add(f.name);
-        changed = true;
-      }
+      if (giveKind(returns, (fns[fi] as FnScope).name, k)) changed = true;
     }
     return changed;
   }
@@ -936,11 +930,8 @@ export function analyzeFile(
       const s = valueReturns[ri] as Stmt;
       const f = fns[s.scope] as FnScope;
       const k = kindOf(s.seg, s.start + 1, s.end, s.scope);
-      if (k && k !== 'slot' && k !== 'sslot' && k !== 'eslot' && outranks(k, returns[f.name])) {
-        returns[f.name] = k;
-        kindNames.add(f.name);
+      if (k && k !== 'slot' && k !== 'sslot' && k !== 'eslot' && giveKind(returns, f.name, k))
         changed = true;
-      }
     }
     return changed;
   }
