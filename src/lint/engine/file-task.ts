@@ -33,26 +33,11 @@ export interface FileOutcome {
 }
 
 export interface TaskSettings {
-  tableNames: string[];
+  /** One set for the whole run: what the analysis derives from it (spellings, lengths) is kept per set. */
+  tableNames: ReadonlySet<string>;
   maxBytes: number;
   facts?: ProjectFacts;
   tableDirs?: string[];
-}
-
-const tableNameSets = new WeakMap<string[], ReadonlySet<string>>();
-
-/**
- * The run's table names as one set for all its files: what is derived from a set (the pattern
- * of their spellings, their lengths) is kept per set, and was made again for each file's new
- * set. The set is checked against the array, which its owner could change.
- */
-function tableNameSet(names: string[]): ReadonlySet<string> {
-  let set = tableNameSets.get(names);
-  if (!set || set.size !== names.length || !names.every((n) => set?.has(n))) {
-    set = new Set(names);
-    tableNameSets.set(names, set);
-  }
-  return set;
 }
 
 /** Turns what a worker read into the file's outcome, analysing candidates. */
@@ -73,7 +58,7 @@ export function finishTask(
     }
     const dir = task.rel.includes('/') ? task.rel.slice(0, task.rel.lastIndexOf('/')) : '.';
     const r = lintSource(source, task.rel, {
-      tableNames: tableNameSet(settings.tableNames),
+      tableNames: settings.tableNames,
       levels: {},
       ...(settings.facts ? { facts: settings.facts } : {}),
       moduleTouchesTable: settings.tableDirs?.includes(dir) ?? false,

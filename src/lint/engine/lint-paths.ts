@@ -77,7 +77,7 @@ export async function lintPaths(
   const tableNames = [...new Set(options.tableNames)];
   const words = [...TRIGGER_WORDS, ...tableNames];
   const settings: TaskSettings = {
-    tableNames,
+    tableNames: new Set(tableNames),
     maxBytes: options.maxFileBytes ?? DEFAULT_MAX_FILE_BYTES,
   };
   const pool = createPool(options.jobs ?? availableParallelism(), files.length);
