@@ -12,7 +12,7 @@
 // hints the finer conditions of gate-bytes.ts (the tokens around a hint, read from the text).
 
 import { WP_MASKS } from '../rules/wp-disable.js';
-import type { ScannedFile } from '../scan/index.js';
+import { escapeAt, NO_CHAR, type ScannedFile } from '../scan/index.js';
 import {
   armVectorPossible,
   asmTemplatePossible,
@@ -156,7 +156,13 @@ export function createGate(tableNames: readonly string[]): Gate {
     const found = new Set<HintId>();
     for (const i of hints.all(bytes)) found.add(hintKeys[i] as HintId);
     for (const i of hintsIcase.all(bytes)) found.add(hintIcaseKeys[i] as HintId);
-    return byteNeeds(found, bytes) || stringRisk(bytes, strTrie) ? 'tokens' : 'none';
+    // The text one character a byte, made when a condition first reads it.
+    let latin1: string | null = null;
+    const text = (): string => {
+      latin1 ??= Buffer.from(bytes.buffer, bytes.byteOffset, bytes.length).toString('latin1');
+      return latin1;
+    };
+    return byteNeeds(found, text) || stringRisk(text(), strTrie) ? 'tokens' : 'none';
   };
   const byTokens = (file: ScannedFile): boolean => tokenNeeds(file, tables, strNames);
   return {
@@ -170,14 +176,9 @@ export function createGate(tableNames: readonly string[]): Gate {
 }
 
 /** Whether the hints found make any token-level condition of `tokenNeeds` possible. */
-function byteNeeds(h: Set<HintId>, bytes: Uint8Array): boolean {
+function byteNeeds(h: Set<HintId>, text: () => string): boolean {
   const any = (...ids: HintId[]): boolean => ids.some((i) => h.has(i));
   const prefixed = (p: string): boolean => [...h].some((i) => i.startsWith(p));
-  let latin1: string | null = null;
-  const text = (): string => {
-    latin1 ??= Buffer.from(bytes.buffer, bytes.byteOffset, bytes.length).toString('latin1');
-    return latin1;
-  };
   if (h.has('nr')) {
     // A slot compared with a syscall (needs a comparison), or a candidate address indexed by a
     // syscall number (`[__NR_`): a module parameter or a kernel address literal, as analyze.ts
@@ -254,28 +255,28 @@ const ASM_STATEMENT =
  * as stringValue does) is then a name, or a prefix of one that another literal may continue, or
  * is cut by a line end. Every quote is taken for an opening one.
  */
-function stringRisk(bytes: Uint8Array, trie: Trie): boolean {
-  let i = bytes.indexOf(34);
+function stringRisk(text: string, trie: Trie): boolean {
+  let i = text.indexOf('"');
   while (i >= 0) {
-    if (literalRisk(bytes, i + 1, trie)) return true;
-    i = bytes.indexOf(34, i + 1);
+    if (literalRisk(text, i + 1, trie)) return true;
+    i = text.indexOf('"', i + 1);
   }
   return false;
 }
 
 /** Whether the literal whose text starts at `from` may begin a run of literals spelling a name. */
-function literalRisk(bytes: Uint8Array, from: number, trie: Trie): boolean {
-  const n = bytes.length;
+function literalRisk(text: string, from: number, trie: Trie): boolean {
+  const n = text.length;
   let node = 0;
   let j = from;
   while (j < n) {
-    const c = bytes[j] as number;
-    if (c === 34) return node > 0 && (trie.whole.has(node) || continues(bytes, j + 1));
+    const c = text.charCodeAt(j);
+    if (c === 34) return node > 0 && (trie.whole.has(node) || continues(text, j + 1));
     if (c === 10 || c === 13) return node > 0;
     let code = c;
     j++;
     if (c === 92) {
-      const decoded = escapeAt(bytes, j);
+      const decoded = escapeAt(text, j);
       if (decoded < 0) return node > 0 || !trie.ascii;
       code = decoded >> 8;
       j += decoded & 0xff;
@@ -288,57 +289,14 @@ function literalRisk(bytes: Uint8Array, from: number, trie: Trie): boolean {
   return node > 0;
 }
 
-/** An escape that decodes to nothing (a backslash-newline). */
-const NO_CHAR = 0x10000;
-
-/**
- * The escape whose backslash is just before `j`, as decodeEscapes (tokenize.ts) reads it: the
- * character code shifted left by 8, plus how many bytes follow the backslash; -1 for a lone
- * final backslash.
- */
-function escapeAt(bytes: Uint8Array, j: number): number {
-  if (j >= bytes.length) return -1;
-  const e = bytes[j] as number;
-  if (e === 120) {
-    // \x and one or two hex digits; a bare \x is NUL.
-    let code = 0;
-    let k = j + 1;
-    for (; k < j + 3 && isHexByte(bytes[k]); k++) code = code * 16 + hexValue(bytes[k] as number);
-    return (code << 8) | (k - j);
-  }
-  if (e >= 48 && e <= 55) {
-    let code = e - 48;
-    let k = j + 1;
-    for (; k < j + 3 && isOctalByte(bytes[k]); k++) code = code * 8 + ((bytes[k] as number) - 48);
-    return (code << 8) | (k - j);
-  }
-  if (e === 110) return (10 << 8) | 1;
-  if (e === 116) return (9 << 8) | 1;
-  if (e === 114) return (13 << 8) | 1;
-  if (e === 10) return (NO_CHAR << 8) | 1;
-  return (e << 8) | 1;
-}
-
-/** The value of hex digit `c` (a character code). */
-function hexValue(c: number): number {
-  return c <= 57 ? c - 48 : (c | 32) - 87;
-}
-
-function isHexByte(c: number | undefined): boolean {
-  return c !== undefined && ((c >= 48 && c <= 57) || (c >= 97 && c <= 102) || (c >= 65 && c <= 70));
-}
-function isOctalByte(c: number | undefined): boolean {
-  return c !== undefined && c >= 48 && c <= 55;
-}
-
 /**
  * Whether, after what the tokenizer skips (bytes up to space, and DEL), the text at `i` goes on
  * with `"`, `/`, `\\` or `#` (or ends).
  */
-function continues(bytes: Uint8Array, i: number): boolean {
+function continues(text: string, i: number): boolean {
   let k = i;
-  while (k < bytes.length) {
-    const c = bytes[k] as number;
+  while (k < text.length) {
+    const c = text.charCodeAt(k);
     if (c <= 32 || c === 127) k++;
     else return c === 34 || c === 47 || c === 92 || c === 35;
   }

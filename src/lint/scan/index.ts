@@ -8,7 +8,7 @@ import { type Directive, type Token, tokenize } from './tokenize.js';
 
 export { lineText, positionOf } from './lines.js';
 export { maskSource } from './mask.js';
-export { stringValue } from './tokenize.js';
+export { escapeAt, NO_CHAR, stringValue } from './tokenize.js';
 export type { Directive, Macro, MaskedSource, Token };
 
 export interface ScannedFile {

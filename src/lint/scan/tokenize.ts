@@ -272,12 +272,47 @@ function isHex(c: number): boolean {
   return (c >= 48 && c <= 57) || (c >= 97 && c <= 102) || (c >= 65 && c <= 70);
 }
 
+/** What escapeAt gives for a backslash-newline: no character. */
+export const NO_CHAR = 0x10000;
+
 /**
- * Decodes escapes left to right, as the regex /\\(x[0-9a-fA-F]{1,2}|[0-7]{1,3}|.)/gs would:
- * `\x` and one or two hex digits (a bare `\x` is NUL), one to three octal digits, `\n`, `\t`,
- * `\r`, a backslash-newline (nothing), else the escaped character itself; a final lone
- * backslash stays. A loop instead of a replace with a callback: nearly every kernel string
- * ends in `\n`, and the analysis reads string arguments once a fixpoint round.
+ * The escape whose backslash is at `j - 1`: `(code << 8) | length`, its character code (NO_CHAR
+ * for a backslash-newline) and how many characters after the backslash it takes; -1 when the
+ * backslash ends `s`. As the regex /\\(x[0-9a-fA-F]{1,2}|[0-7]{1,3}|.)/gs reads one: `\x` and one
+ * or two hex digits (a bare `\x` is NUL), one to three octal digits, `\n`, `\t`, `\r`, else the
+ * escaped character itself.
+ */
+export function escapeAt(s: string, j: number): number {
+  if (j >= s.length) return -1;
+  const e = s.charCodeAt(j);
+  if (e === 120) {
+    let code = 0;
+    let k = j + 1;
+    for (; k < j + 3 && isHex(s.charCodeAt(k)); k++) code = code * 16 + hexValue(s.charCodeAt(k));
+    return (code << 8) | (k - j);
+  }
+  if (isOctal(e)) {
+    let code = e - 48;
+    let k = j + 1;
+    for (; k < j + 3 && isOctal(s.charCodeAt(k)); k++) code = code * 8 + (s.charCodeAt(k) - 48);
+    return (code << 8) | (k - j);
+  }
+  if (e === 110) return (10 << 8) | 1;
+  if (e === 116) return (9 << 8) | 1;
+  if (e === 114) return (13 << 8) | 1;
+  if (e === 10) return (NO_CHAR << 8) | 1;
+  return (e << 8) | 1;
+}
+
+/** The value of hex digit `c` (a character code). */
+function hexValue(c: number): number {
+  return c <= 57 ? c - 48 : (c | 32) - 87;
+}
+
+/**
+ * Decodes escapes left to right (escapeAt); a final lone backslash stays. A loop instead of a
+ * replace with a callback: nearly every kernel string ends in `\n`, and the analysis reads
+ * string arguments once a fixpoint round.
  */
 function decodeEscapes(s: string): string {
   let out = '';
@@ -285,21 +320,11 @@ function decodeEscapes(s: string): string {
   let k = s.indexOf('\\');
   while (k >= 0 && k + 1 < s.length) {
     out += s.slice(from, k);
-    const e = s.charCodeAt(k + 1);
-    let end = k + 2;
-    if (e === 120) {
-      // \x and one or two hex digits; a bare \x decodes as NUL (the regex's callback did so).
-      if (isHex(s.charCodeAt(k + 2))) end = isHex(s.charCodeAt(k + 3)) ? k + 4 : k + 3;
-      out += end > k + 2 ? String.fromCharCode(Number.parseInt(s.slice(k + 2, end), 16)) : '\0';
-    } else if (isOctal(e)) {
-      while (end < k + 4 && isOctal(s.charCodeAt(end))) end++;
-      out += String.fromCharCode(Number.parseInt(s.slice(k + 1, end), 8));
-    } else if (e === 110) out += '\n';
-    else if (e === 116) out += '\t';
-    else if (e === 114) out += '\r';
-    else if (e !== 10) out += s[k + 1] as string;
-    from = end;
-    k = s.indexOf('\\', end);
+    const decoded = escapeAt(s, k + 1);
+    const code = decoded >> 8;
+    if (code !== NO_CHAR) out += String.fromCharCode(code);
+    from = k + 1 + (decoded & 0xff);
+    k = s.indexOf('\\', from);
   }
   return out + s.slice(from);
 }
