@@ -3,6 +3,7 @@
 // where it is unsure what stands between two pieces of text (a comment, a line continuation, a
 // line that may be a directive, a literal), it says the condition may hold.
 import { ARM_DACR_ASM, CR0_ASM } from '../rules/wp-disable.js';
+import { hexValue, isDigit, isHex, isIdPart } from '../scan/chars.js';
 
 const NL = 10;
 const SLASH = 47;
@@ -16,18 +17,9 @@ const UNSURE = -1;
 /** No token before (start of the text) or after (its end). */
 const NO_TOKEN = 0;
 
-/** Whether `c` continues an identifier or a number (the tokenizer's isIdPart). */
-function isWordCode(c: number): boolean {
-  return (
-    (c >= 97 && c <= 122) || (c >= 65 && c <= 90) || (c >= 48 && c <= 57) || c === 95 || c === 36
-  );
-}
 /** What the tokenizer skips between tokens (line breaks included). */
 function isBlankCode(c: number): boolean {
   return c <= 32 || c === 127;
-}
-function isDigit(c: number): boolean {
-  return c >= 48 && c <= 57;
 }
 
 /**
@@ -49,7 +41,7 @@ function numberEnd(text: string, i: number): number {
   let k = i + 1;
   for (;;) {
     const d = text.charCodeAt(k);
-    if (isWordCode(d) || d === 46) k++;
+    if (isIdPart(d) || d === 46) k++;
     else if ((d === 43 || d === 45) && /[eEpP]/.test(text[k - 1] as string)) k++;
     else return k;
   }
@@ -67,8 +59,8 @@ function numberValue(text: string, start: number, end: number): number {
   if (hex) {
     k += 2;
     const from = k;
-    for (; k < end && isHexCode(text.charCodeAt(k)); k++)
-      value = value * 16 + hexCodeValue(text.charCodeAt(k));
+    for (; k < end && isHex(text.charCodeAt(k)); k++)
+      value = value * 16 + hexValue(text.charCodeAt(k));
     if (k === from) return Number.NaN;
   } else {
     for (; k < end && isDigit(text.charCodeAt(k)); k++)
@@ -81,19 +73,12 @@ function numberValue(text: string, start: number, end: number): number {
   return value;
 }
 
-function isHexCode(c: number): boolean {
-  return isDigit(c) || ((c | 32) >= 97 && (c | 32) <= 102);
-}
-function hexCodeValue(c: number): number {
-  return c <= 57 ? c - 48 : (c | 32) - 87;
-}
-
 /**
  * A number token's start at `i`, as far as the raw text tells: not when an identifier or
  * number character precedes it (the tokenizer would have read both as one token).
  */
 function mayStartToken(text: string, i: number): boolean {
-  return i === 0 || !isWordCode(text.charCodeAt(i - 1));
+  return i === 0 || !isIdPart(text.charCodeAt(i - 1));
 }
 
 /**
@@ -245,8 +230,8 @@ function nextNumber(
       if (!offset && depth === 0) return { value: numberValue(text, k, end), end };
       k = end;
     } else if (c === DQUOTE) k = stringEnd(text, k);
-    else if (isWordCode(c)) {
-      while (k < n && isWordCode(text.charCodeAt(k))) k++;
+    else if (isIdPart(c)) {
+      while (k < n && isIdPart(text.charCodeAt(k))) k++;
     } else k++;
     prev = 0;
   }
@@ -297,8 +282,8 @@ function bitTwoBefore(text: string, i: number): boolean {
   while (isBlankCode(text.charCodeAt(k))) k--;
   const c = text.charCodeAt(k);
   if (c === DQUOTE || c === SQUOTE) return true;
-  if (isWordCode(c) || c === 46) {
-    while (k >= 0 && (isWordCode(text.charCodeAt(k)) || text.charCodeAt(k) === 46)) k--;
+  if (isIdPart(c) || c === 46) {
+    while (k >= 0 && (isIdPart(text.charCodeAt(k)) || text.charCodeAt(k) === 46)) k--;
     const sign = text.charCodeAt(k);
     if (sign === 43 || sign === 45) return true;
   } else {
@@ -309,9 +294,7 @@ function bitTwoBefore(text: string, i: number): boolean {
   if (c2 === NO_TOKEN) return false;
   let e = k;
   while (isBlankCode(text.charCodeAt(e))) e--;
-  return (
-    e >= 2 && text.startsWith('BIT', e - 2) && (e === 2 || !isWordCode(text.charCodeAt(e - 3)))
-  );
+  return e >= 2 && text.startsWith('BIT', e - 2) && (e === 2 || !isIdPart(text.charCodeAt(e - 3)));
 }
 
 /**
@@ -319,7 +302,7 @@ function bitTwoBefore(text: string, i: number): boolean {
  * quotes, word characters or the dot of a number).
  */
 function isPunctuatorCode(c: number): boolean {
-  return c > 32 && c !== 127 && !isWordCode(c) && c !== DQUOTE && c !== SQUOTE && c !== 46;
+  return c > 32 && c !== 127 && !isIdPart(c) && c !== DQUOTE && c !== SQUOTE && c !== 46;
 }
 
 /** `__NR_` starting an identifier. */
@@ -365,7 +348,7 @@ export function wpMaskPossible(text: string, masks: ReadonlySet<string>): boolea
 /** End (exclusive) of the identifier starting at `i`. */
 function wordEnd(text: string, i: number): number {
   let k = i;
-  while (k < text.length && isWordCode(text.charCodeAt(k))) k++;
+  while (k < text.length && isIdPart(text.charCodeAt(k))) k++;
   return k;
 }
 
@@ -460,7 +443,7 @@ function firstStringRun(text: string, i: number): string[] | null {
     const c = text.charCodeAt(k);
     if (c === DQUOTE) break;
     if (c === SQUOTE) return null;
-    k = isWordCode(c) ? wordEnd(text, k) : k + 1;
+    k = isIdPart(c) ? wordEnd(text, k) : k + 1;
   }
   const run: string[] = [];
   while (k < text.length && text.charCodeAt(k) === DQUOTE) {

@@ -1,6 +1,8 @@
 // Splits masked C text into tokens (identifiers, numbers, string and character literals,
 // punctuators) and marks which ones belong to preprocessor directives. Literal values are read
 // from the original text, since the masked copy blanks their insides.
+
+import { hexValue, isDigit, isHex, isIdPart, isIdStart, isOctal } from './chars.js';
 import type { MaskedSource, Span } from './mask.js';
 
 export type TokenType = 'id' | 'num' | 'str' | 'chr' | 'op';
@@ -76,16 +78,6 @@ function punctuatorAt(m: string, i: number, c: number): string {
     }
   }
   return SINGLE[c] as string;
-}
-
-function isIdStart(c: number): boolean {
-  return (c >= 97 && c <= 122) || (c >= 65 && c <= 90) || c === 95 || c === 36;
-}
-function isIdPart(c: number): boolean {
-  return isIdStart(c) || (c >= 48 && c <= 57);
-}
-function isDigit(c: number): boolean {
-  return c >= 48 && c <= 57;
 }
 
 /**
@@ -263,15 +255,6 @@ export function stringValue(raw: string): string {
   return decodeEscapes(inner);
 }
 
-/** Whether `c` is an octal digit's character code. */
-function isOctal(c: number): boolean {
-  return c >= 48 && c <= 55;
-}
-/** Whether `c` is a hex digit's character code. */
-function isHex(c: number): boolean {
-  return (c >= 48 && c <= 57) || (c >= 97 && c <= 102) || (c >= 65 && c <= 70);
-}
-
 /** What escapeAt gives for a backslash-newline: no character. */
 export const NO_CHAR = 0x10000;
 
@@ -302,11 +285,6 @@ export function escapeAt(s: string, j: number): number {
   if (e === 114) return (13 << 8) | 1;
   if (e === 10) return (NO_CHAR << 8) | 1;
   return (e << 8) | 1;
-}
-
-/** The value of hex digit `c` (a character code). */
-function hexValue(c: number): number {
-  return c <= 57 ? c - 48 : (c | 32) - 87;
 }
 
 /**

@@ -1,0 +1,24 @@
+// Character classes of C source, by character code: what the tokenizer reads as identifier,
+// number and escape characters. The gate's raw-text checks use the same, so that they agree
+// with the tokens.
+
+export function isIdStart(c: number): boolean {
+  return (c >= 97 && c <= 122) || (c >= 65 && c <= 90) || c === 95 || c === 36;
+}
+/** A character that continues an identifier or a number. */
+export function isIdPart(c: number): boolean {
+  return isIdStart(c) || (c >= 48 && c <= 57);
+}
+export function isDigit(c: number): boolean {
+  return c >= 48 && c <= 57;
+}
+export function isOctal(c: number): boolean {
+  return c >= 48 && c <= 55;
+}
+export function isHex(c: number): boolean {
+  return (c >= 48 && c <= 57) || (c >= 97 && c <= 102) || (c >= 65 && c <= 70);
+}
+/** The value of hex digit `c`. */
+export function hexValue(c: number): number {
+  return c <= 57 ? c - 48 : (c | 32) - 87;
+}
