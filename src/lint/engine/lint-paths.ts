@@ -15,7 +15,7 @@ import {
   type TaskSettings,
 } from './file-task.js';
 import { compareFindings, dropCoveredReferences, type RawFinding } from './lint-source.js';
-import { createPool, type Pass, type Pool } from './pool.js';
+import { createPool, filesForAllThreads, type Pass, type Pool } from './pool.js';
 import { TRIGGER_WORDS } from './prefilter.js';
 import { walkPaths } from './walk.js';
 
@@ -68,11 +68,26 @@ export async function lintPaths(
   const inputs = paths.length > 0 ? paths : ['.'];
   const root = lintRoot(inputs, cwd);
   const filter = options.fileFilter ?? (() => true);
-  const { files, skipped } = walkPaths(
-    inputs.map((p) => (isAbsolute(p) ? p : resolve(cwd, p))),
-    root,
-    filter,
-  );
+  const jobs = options.jobs ?? availableParallelism();
+  // Reader threads take ~80 ms to start: once the walk has found files enough for all of them,
+  // they start while it goes on.
+  const bootAt = filesForAllThreads(jobs);
+  const started: { pool?: Pool } = {};
+  let walked: ReturnType<typeof walkPaths>;
+  try {
+    walked = walkPaths(
+      inputs.map((p) => (isAbsolute(p) ? p : resolve(cwd, p))),
+      root,
+      filter,
+      (count) => {
+        if (count === bootAt) started.pool = createPool(jobs, count);
+      },
+    );
+  } catch (e) {
+    await started.pool?.close();
+    throw e;
+  }
+  const { files, skipped } = walked;
   debug?.(`walk: ${files.length} files`);
   const tableNames = [...new Set(options.tableNames)];
   const words = [...TRIGGER_WORDS, ...tableNames];
@@ -80,7 +95,7 @@ export async function lintPaths(
     tableNames: new Set(tableNames),
     maxBytes: options.maxFileBytes ?? DEFAULT_MAX_FILE_BYTES,
   };
-  const pool = createPool(options.jobs ?? availableParallelism(), files.length);
+  const pool = started.pool ?? createPool(jobs, files.length);
   try {
     let done = 0;
     // Names whose values spread the table. Only names not themselves trigger words count; a
