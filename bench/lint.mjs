@@ -35,7 +35,7 @@ await import(${JSON.stringify(cli)});
 `;
 const { TRIGGER_WORDS } = await import(join(dist, 'lint', 'engine', 'prefilter.js'));
 const { commandTableNames } = await import(join(dist, 'lint', 'command-table-names.js'));
-const words = [...TRIGGER_WORDS, ...commandTableNames()];
+const words = [...TRIGGER_WORDS, ...(await commandTableNames())];
 
 /**
  * CPU seconds (user + system) of this process's waited-for children, from /proc/self/stat

@@ -30,7 +30,7 @@ describe('kernel tree', () => {
     'finds exactly what docs/lint-kernel-tree.md lists, nothing in drivers/, fs/, net/, sound/ (needs linux-source-6.12 extracted; skipped without it)',
     async () => {
       const r = await lintPaths([tree as string], {
-        tableNames: commandTableNames(),
+        tableNames: await commandTableNames(),
         ruleLevelsFor: () => ({}),
       });
       const found = r.findings.map(

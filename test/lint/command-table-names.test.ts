@@ -1,0 +1,52 @@
+import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { loadArchSet } from '../../src/arch/load.js';
+import { cacheDirs } from '../../src/common/cache.js';
+import { commandTableNames } from '../../src/lint/command-table-names.js';
+import { DEFAULT_TABLE_NAMES } from '../../src/lint/engine/table-names.js';
+
+const expected = [
+  ...new Set([...DEFAULT_TABLE_NAMES, ...loadArchSet().arches.flatMap((a) => a.tableSymbols)]),
+].sort();
+
+describe('commandTableNames', () => {
+  let dir: string;
+  const saved = process.env.SYSCALLTBL_CACHE_DIR;
+  beforeEach(() => {
+    dir = mkdtempSync(join(tmpdir(), 'syscalltbl-names-'));
+    process.env.SYSCALLTBL_CACHE_DIR = dir;
+  });
+  afterEach(() => {
+    rmSync(dir, { recursive: true, force: true });
+    if (saved === undefined) delete process.env.SYSCALLTBL_CACHE_DIR;
+    else process.env.SYSCALLTBL_CACHE_DIR = saved;
+  });
+
+  it('is the built-in names and every arch descriptor’s tableSymbols, sorted, once each', async () => {
+    const names = await commandTableNames();
+    expect(names).toEqual(expected);
+    expect(names).toContain('sys_call_table');
+    expect(names).toContain('sysn32_call_table'); // mips.yaml's, not built in
+  });
+
+  // The cache is keyed by the build id (dist/build-id, written by `npm run build`, which
+  // `npm test` runs first); running from source without one, nothing is cached.
+  it.skipIf(cacheDirs().length === 0)(
+    'keeps the descriptors’ symbols in the cache and reads them back from it (needs dist/build-id)',
+    async () => {
+      await commandTableNames();
+      const [file] = readdirSync(dir).filter((f) => f.endsWith('.table-symbols.json'));
+      expect(file).toBeDefined();
+      const cached = JSON.parse(readFileSync(join(dir, file as string), 'utf8')) as string[];
+      expect(cached).toEqual(loadArchSet().arches.flatMap((a) => a.tableSymbols));
+      // A planted entry is what the next call reads: the YAML is not parsed again.
+      writeFileSync(join(dir, file as string), JSON.stringify(['planted_call_table']));
+      expect(await commandTableNames()).toContain('planted_call_table');
+      // A torn entry is ignored and rewritten.
+      writeFileSync(join(dir, file as string), '["torn');
+      expect(await commandTableNames()).toEqual(expected);
+    },
+  );
+});
