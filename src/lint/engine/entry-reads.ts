@@ -4,6 +4,7 @@
 // it: hypervisors and emulators put them in case labels, comparisons, lists and writes, and
 // return statuses; a function that reads the IDT into a vCPU's context returns that context.
 import type { Token } from '../scan/index.js';
+import { asmOpen } from './context.js';
 import { exprEnd, lhsShape, lvalueStart, splitArgs } from './expressions.js';
 import type { FnScope, Segment } from './structure.js';
 import { COPIERS, MSR_READS, PASSTHROUGH } from './symbols.js';
@@ -21,8 +22,6 @@ const VALUE_READS = new Set([
 const IDT_STORES = new Set(['store_idt', 'native_store_idt']);
 /** Kernel helpers computing an address from a gate (desc.h, 4.15 on): the handler's. */
 const GATE_DECODERS = new Set(['gate_offset']);
-const ASM = new Set(['asm', '__asm__', '__asm']);
-const ASM_QUALIFIERS = new Set(['volatile', '__volatile__', '__volatile', 'goto', 'inline']);
 /** Operators whose result is a truth value: a read compared is not returned. */
 const TRUTH_OPS = new Set(['==', '!=', '<', '>', '<=', '>=', '&&', '||', '!']);
 
@@ -73,7 +72,7 @@ function readOutputs(seg: Segment, f: FnScope): Set<string> {
     else if (IDT_STORES.has(t.text) && toks[i + 1]?.text === '(') {
       const arg = splitArgs(seg, i + 2, seg.match[i + 1] ?? i + 2)[0];
       if (arg) noteOutput(seg, f, arg, held);
-    } else if (ASM.has(t.text)) noteAsmRead(seg, f, i, held);
+    } else noteAsmRead(seg, f, i, held);
   }
   return held;
 }
@@ -93,10 +92,9 @@ function noteMsrRead(seg: Segment, f: FnScope, callee: number, held: Set<string>
  */
 function noteAsmRead(seg: Segment, f: FnScope, at: number, held: Set<string>): void {
   const toks = seg.toks;
-  let open = at + 1;
-  while (ASM_QUALIFIERS.has(toks[open]?.text ?? '')) open++;
-  const close = seg.match[open] ?? -1;
-  if (toks[open]?.text !== '(' || close < open) return;
+  const open = asmOpen(seg, at);
+  const close = open < 0 ? -1 : (seg.match[open] ?? -1);
+  if (open < 0 || close < open) return;
   let template = '';
   let i = open + 1;
   for (; i < close && toks[i]?.type === 'str'; i++) template += (toks[i] as Token).text;
