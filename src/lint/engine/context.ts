@@ -114,14 +114,20 @@ export function asmStatements(a: Analysis): Array<{ seg: number; start: number; 
   if (!a.census.asm) return out;
   a.st.segs.forEach((s, si) => {
     for (let i = 0; i < s.toks.length; i++) {
-      const t = s.toks[i] as Token;
-      if (t.type !== 'id' || !ASM.has(t.text)) continue;
-      let j = i + 1;
-      while (ASM_QUALIFIERS.has(s.toks[j]?.text ?? '')) j++;
-      if (s.toks[j]?.text !== '(') continue;
+      const j = asmOpen(s, i);
+      if (j < 0) continue;
       const close = s.match[j] ?? -1;
       out.push({ seg: si, start: j + 1, end: close > j ? close : s.toks.length });
     }
   });
   return out;
+}
+
+/** The `(` of an asm statement whose keyword is token `i` (`asm [volatile|goto] (`), or -1. */
+export function asmOpen(seg: Segment, i: number): number {
+  const t = seg.toks[i] as Token;
+  if (t.type !== 'id' || !ASM.has(t.text)) return -1;
+  let j = i + 1;
+  while (ASM_QUALIFIERS.has(seg.toks[j]?.text ?? '')) j++;
+  return seg.toks[j]?.text === '(' ? j : -1;
 }

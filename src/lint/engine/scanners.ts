@@ -3,6 +3,7 @@
 // (`sidt`, store_idt, the entry MSR): what they return is the table, or the entry code.
 import type { Token } from '../scan/index.js';
 import { numberText } from './context.js';
+import { returnsEntryCode, SCAN_MSRS } from './entry-reads.js';
 import type { FnScope, Segment } from './structure.js';
 
 export const SCAN_NUMBERS = /^0x(ffff0008|e59ff000|e59ff)$/i;
@@ -10,13 +11,14 @@ export const SCAN_NUMBERS = /^0x(ffff0008|e59ff000|e59ff)$/i;
 export const DISPATCH_BYTES_STRING = /\\x[fF]{2}\\x14\\x(c5|C5|85)/;
 /** `sidt` in an asm template (group 1: the IDT, entry code), or the dispatch bytes (the table). */
 const SCAN_STRING = new RegExp(`\\b(sidt)\\b|${DISPATCH_BYTES_STRING.source}`);
-export const SCAN_MSRS = /^(MSR_LSTAR|MSR_CSTAR|MSR_IA32_SYSENTER_EIP|0xc000008[23])$/i;
+
+export { SCAN_MSRS } from './entry-reads.js';
 
 /**
  * Functions whose body locates the table without its name and return a value: what they return
  * is the table when they search for it (ARM's vector page, the dispatch instruction bytes, a
  * slot compared with a syscall), the syscall entry code when they only read where it is (`sidt`,
- * store_idt, the entry MSR).
+ * store_idt, the entry MSR) and what they return derives from that read (entry-reads.ts).
  */
 export function scannerFunctions(
   seg: Segment,
@@ -67,7 +69,9 @@ export function scannerFunctions(
           scans = true;
       }
     }
-    if (returns && (scans || entry)) out.push([fi, scans ? 'table' : 'entry']);
+    // Naming the IDT or an entry MSR only makes the function worth the closer look.
+    if (returns && scans) out.push([fi, 'table']);
+    else if (returns && entry && returnsEntryCode(seg, f)) out.push([fi, 'entry']);
   });
   return out;
 }

@@ -46,7 +46,7 @@ async function found(dir: string): Promise<string[]> {
 
 describe('fixtures', () => {
   // cross-file-lookups/ alone: a module whose only link between files is its own lookup helpers.
-  it.each(['techniques', 'cross-file', 'cross-file-lookups', 'real-shapes'])(
+  it.each(['techniques', 'cross-file', 'cross-file-lookups', 'cross-file-entry', 'real-shapes'])(
     'flags every technique in %s at the expected lines, and nothing else',
     async (d) => {
       const dir = join(base, d);
