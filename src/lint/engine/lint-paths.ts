@@ -15,7 +15,7 @@ import {
   type TaskSettings,
 } from './file-task.js';
 import { compareFindings, dropCoveredReferences, type RawFinding } from './lint-source.js';
-import { createPool, filesForAllThreads, type Pass, type Pool } from './pool.js';
+import { createPool, type Pass, type Pool } from './pool.js';
 import { TRIGGER_WORDS } from './prefilter.js';
 import { walkPaths } from './walk.js';
 
@@ -68,26 +68,11 @@ export async function lintPaths(
   const inputs = paths.length > 0 ? paths : ['.'];
   const root = lintRoot(inputs, cwd);
   const filter = options.fileFilter ?? (() => true);
-  const jobs = options.jobs ?? availableParallelism();
-  // Reader threads take ~80 ms to start: once the walk has found files enough for all of them,
-  // they start while it goes on.
-  const bootAt = filesForAllThreads(jobs);
-  const started: { pool?: Pool } = {};
-  let walked: ReturnType<typeof walkPaths>;
-  try {
-    walked = walkPaths(
-      inputs.map((p) => (isAbsolute(p) ? p : resolve(cwd, p))),
-      root,
-      filter,
-      (count) => {
-        if (count === bootAt) started.pool = createPool(jobs, count);
-      },
-    );
-  } catch (e) {
-    await started.pool?.close();
-    throw e;
-  }
-  const { files, skipped } = walked;
+  const { files, skipped } = walkPaths(
+    inputs.map((p) => (isAbsolute(p) ? p : resolve(cwd, p))),
+    root,
+    filter,
+  );
   debug?.(`walk: ${files.length} files`);
   const tableNames = [...new Set(options.tableNames)];
   const words = [...TRIGGER_WORDS, ...tableNames];
@@ -95,7 +80,7 @@ export async function lintPaths(
     tableNames: new Set(tableNames),
     maxBytes: options.maxFileBytes ?? DEFAULT_MAX_FILE_BYTES,
   };
-  const pool = started.pool ?? createPool(jobs, files.length);
+  const pool = createPool(options.jobs ?? availableParallelism(), files.length);
   try {
     let done = 0;
     // Names whose values spread the table. Only names not themselves trigger words count; a

@@ -41,21 +41,10 @@ export interface Pool {
   close(): Promise<void>;
 }
 
-/** Files a reader thread is worth starting for. */
-const FILES_PER_THREAD = 256;
-
-/**
- * How many files make createPool start all `jobs` threads: a run that has found this many
- * (while walking) can start its pool before it knows its whole list.
- */
-export function filesForAllThreads(jobs: number): number {
-  return FILES_PER_THREAD * Math.max(2, jobs);
-}
-
 /** Worker threads when there is enough work and a compiled worker; otherwise in-process. */
 export function createPool(jobs: number, total: number): Pool {
   const workerFile = fileURLToPath(new URL('./worker.js', import.meta.url));
-  const threads = Math.max(1, Math.min(jobs, Math.ceil(total / FILES_PER_THREAD)));
+  const threads = Math.max(1, Math.min(jobs, Math.ceil(total / 256)));
   if (threads <= 1 || !existsSync(workerFile)) return inProcessPool();
   // The workers read (at least two: one from each end of the list), the main thread analyses.
   return workerPool(workerFile, Math.max(2, threads));

@@ -58,8 +58,6 @@ export function walkPaths(
   paths: string[],
   root: string,
   accept: (rel: string) => boolean,
-  /** Called with the number of files found so far, after each one. */
-  onFile?: (count: number) => void,
 ): { files: WalkedFile[]; skipped: SkippedFile[] } {
   const files: WalkedFile[] = [];
   const skipped: SkippedFile[] = [];
@@ -71,7 +69,6 @@ export function walkPaths(
     if (seenFiles?.has(abs) || !accept(rel)) return;
     seenFiles?.add(abs);
     files.push({ abs, rel });
-    onFile?.(files.length);
   };
 
   /**

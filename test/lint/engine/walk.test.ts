@@ -28,17 +28,4 @@ describe('walkPaths', () => {
     expect(files.map((f) => f.rel)).toEqual(['a.h', 'again/c.c', 'b.c']);
     expect(skipped.map((s) => s.file)).toEqual(['sub']);
   });
-
-  it('tells onFile the count of files taken so far, after each (filtered ones not counted)', () => {
-    const dir = tree();
-    const counts: number[] = [];
-    const { files } = walkPaths(
-      [dir],
-      dir,
-      (rel) => rel !== 'b.c',
-      (n) => counts.push(n),
-    );
-    expect(files.map((f) => f.rel)).toEqual(['a.h', 'sub/c.c']);
-    expect(counts).toEqual([1, 2]);
-  });
 });
