@@ -137,21 +137,33 @@ const DISPATCH_14 = new RegExp(
 
 type HintId = keyof typeof HINTS | keyof typeof HINTS_ICASE;
 
+const hintKeys = Object.keys(HINTS) as Array<keyof typeof HINTS>;
+const hintIcaseKeys = Object.keys(HINTS_ICASE) as Array<keyof typeof HINTS_ICASE>;
+
+/** The byte check's searches: the decisive words (and the table names), and the hints. */
+function byteSearches(names: readonly string[]) {
+  return {
+    decisive: createMultiSearch([...DECISIVE, ...names]),
+    decisiveIcase: createMultiSearch(DECISIVE_ICASE, { ignoreCase: true }),
+    hints: createMultiSearch(hintKeys.map((k) => HINTS[k])),
+    hintsIcase: createMultiSearch(
+      hintIcaseKeys.map((k) => HINTS_ICASE[k]),
+      { ignoreCase: true },
+    ),
+  };
+}
+
 export function createGate(tableNames: readonly string[]): Gate {
   const names = [...new Set(tableNames)];
-  const decisive = createMultiSearch([...DECISIVE, ...names]);
-  const decisiveIcase = createMultiSearch(DECISIVE_ICASE, { ignoreCase: true });
-  const hintKeys = Object.keys(HINTS) as Array<keyof typeof HINTS>;
-  const hintIcaseKeys = Object.keys(HINTS_ICASE) as Array<keyof typeof HINTS_ICASE>;
-  const hints = createMultiSearch(hintKeys.map((k) => HINTS[k]));
-  const hintsIcase = createMultiSearch(
-    hintIcaseKeys.map((k) => HINTS_ICASE[k]),
-    { ignoreCase: true },
-  );
+  // Built on first use: the analysing thread asks only the token check.
+  let searches: ReturnType<typeof byteSearches> | null = null;
   const tables = new Set(names);
   const strNames = new Set([...names, ...ENTRY_SYMBOLS, 'kallsyms_lookup_name']);
-  const strTrie = trieOf(strNames);
+  let strTrie: Trie | null = null;
   const byBytes = (bytes: Uint8Array): 'none' | 'full' | 'tokens' => {
+    searches ??= byteSearches(names);
+    strTrie ??= trieOf(strNames);
+    const { decisive, decisiveIcase, hints, hintsIcase } = searches;
     if (decisive.any(bytes) || decisiveIcase.any(bytes)) return 'full';
     const found = new Set<HintId>();
     for (const i of hints.all(bytes)) found.add(hintKeys[i] as HintId);
