@@ -73,6 +73,14 @@ export interface Analysis {
   symbolOf(seg: number, a: number, b: number, scope: number): string | null;
   /** Whether the callee token names a lookup function (builtin, pointer, kprobe trick, wrapper). */
   lookupIndex(seg: number, callee: number, scope: number): number;
+  /**
+   * The calls whose callee's name passes `test` (asked once per name), in source order. Rules
+   * look for a few callees: a pass of their own over every call made each rule's loop hot
+   * enough for V8 to compile it, and each rule compiled is a large function.
+   */
+  callsTo(test: (name: string) => boolean): Call[];
+  /** False for a name without kind, lookup index or return value (lookupIndex is then -1). */
+  mayHaveKind(name: string): boolean;
   exports: ProjectFacts;
   touchesTable: boolean;
   /** What the file's tokens hold, found in one pass: rules skip passes that could find nothing. */
@@ -220,6 +228,8 @@ export function analyzeFile(
   /** 1 for each call (by index) that copies its second argument into its first (memcpy). */
   const copiers = new Uint8Array(calls.length);
   const comparisons: Call[] = [];
+  /** Each callee's calls, as indexes into `calls` (ascending). */
+  const callsByName = new Map<string, number[]>();
   const iteratorCalls: Call[] = [];
   const printers = new Set<number>();
   // A symbol file can only be read where the text names one.
@@ -239,6 +249,9 @@ export function analyzeFile(
     for (let ci = 0; ci < calls.length; ci++) {
       const c = calls[ci] as Call;
       const name = tokText(c.seg, c.callee);
+      const same = callsByName.get(name);
+      if (same) same.push(ci);
+      else callsByName.set(name, [ci]);
       if (c.args.length >= 2 && COPIERS.has(name)) copiers[ci] = 1;
       if (c.seg === 0 && c.scope >= 0 && COMPARES.has(name)) comparisons.push(c);
       else if (SYMBOL_ITERATORS.get(name)) iteratorCalls.push(c);
@@ -1067,6 +1080,8 @@ export function analyzeFile(
     kind: kindOf,
     symbolOf,
     lookupIndex,
+    callsTo: (test) => callsNamed(calls, callsByName, test),
+    mayHaveKind: (name) => kindNames.has(name),
     exports,
     touchesTable,
     census,
@@ -1075,6 +1090,19 @@ export function analyzeFile(
     symbolFileReads: readsOnce,
     namedCalls: [...namedCalls],
   };
+}
+
+/** The calls (`byName`: indexes by callee name) whose callee's name passes `test`, in order. */
+function callsNamed(
+  calls: Call[],
+  byName: ReadonlyMap<string, number[]>,
+  test: (name: string) => boolean,
+): Call[] {
+  const picked: number[][] = [];
+  for (const [name, indexes] of byName) if (test(name)) picked.push(indexes);
+  if (picked.length === 0) return [];
+  const order = picked.length === 1 ? (picked[0] as number[]) : picked.flat().sort((x, y) => x - y);
+  return order.map((ci) => calls[ci] as Call);
 }
 
 /**
