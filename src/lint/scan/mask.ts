@@ -45,6 +45,18 @@ function stops(c: number): boolean {
   return c < 128 && STOPS[c] === 1;
 }
 
+/** The first offset from `i` whose character stops (or the end): one call for a line's run. */
+function nextStop(text: string, i: number): number {
+  const n = text.length;
+  let k = i;
+  while (k < n) {
+    const c = text.charCodeAt(k);
+    if (c < 128 && STOPS[c] === 1) break;
+    k++;
+  }
+  return k;
+}
+
 function isBlank(c: number): boolean {
   return c === SPACE || c === TAB || c === 12 || c === 11;
 }
@@ -100,8 +112,7 @@ export function maskRegions(text: string): { source: MaskedSource; regions: numb
     let c = text.charCodeAt(i);
     if (!atLineStart && !stops(c)) {
       // Within a line, only these characters change anything: skip the rest in a tight loop.
-      i++;
-      while (i < n && !stops(text.charCodeAt(i))) i++;
+      i = nextStop(text, i + 1);
       if (i >= n) break;
       c = text.charCodeAt(i);
     }

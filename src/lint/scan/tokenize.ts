@@ -2,7 +2,7 @@
 // punctuators) and marks which ones belong to preprocessor directives. Literal values are read
 // from the original text, since the masked copy blanks their insides.
 
-import { hexValue, isDigit, isHex, isIdPart, isIdStart, isOctal } from './chars.js';
+import { hexValue, idPartEnd, isDigit, isHex, isIdPart, isIdStart, isOctal } from './chars.js';
 import type { MaskedSource, Span } from './mask.js';
 
 export type TokenType = 'id' | 'num' | 'str' | 'chr' | 'op';
@@ -151,7 +151,7 @@ export function tokenize(
       continue;
     }
     if (c <= 32 || c === 127) {
-      i++;
+      i = blanksEnd(text, i + 1, regionStart);
       continue;
     }
     const start = i;
@@ -167,8 +167,7 @@ export function tokenize(
     atLineStart = false;
     let type: TokenType;
     if (isIdStart(c)) {
-      i++;
-      while (i < n && isIdPart(text.charCodeAt(i))) i++;
+      i = idPartEnd(text, i + 1);
       type = 'id';
     } else if (isDigit(c) || (c === 46 && isDigit(text.charCodeAt(i + 1)))) {
       i++;
@@ -213,6 +212,20 @@ export function tokenize(
 }
 
 /**
+ * End of the blanks (what the loop skips: up to space but line breaks, and DEL) from `i`, at
+ * `limit` (the next region) at most: one step for a run, such as a line's indentation.
+ */
+function blanksEnd(text: string, i: number, limit: number): number {
+  let k = i;
+  while (k < limit) {
+    const c = text.charCodeAt(k);
+    if ((c > 32 && c !== 127) || c === 10) break;
+    k++;
+  }
+  return k;
+}
+
+/**
  * The name of the directive whose `#` ends just before `i`: after spaces and tabs — and
  * blanked regions, which read as spaces up to a line break or carriage return — the
  * identifier characters that follow. `region` indexes the first region after the `#`.
@@ -243,9 +256,7 @@ function directiveName(
     if (c !== 32 && c !== 9) break;
     j++;
   }
-  let k = j;
-  while (k < n && isIdPart(text.charCodeAt(k))) k++;
-  return text.slice(j, k);
+  return text.slice(j, idPartEnd(text, j));
 }
 
 /** The value of a string literal token (escapes decoded loosely; prefixes L/u8 are separate ids). */
