@@ -3,7 +3,7 @@
 // where it is unsure what stands between two pieces of text (a comment, a line continuation, a
 // line that may be a directive, a literal), it says the condition may hold.
 import { ARM_DACR_ASM, CR0_ASM } from '../rules/wp-disable.js';
-import { hexValue, idPartEnd, isDigit, isHex, isIdPart } from '../scan/chars.js';
+import { hexValue, idPartEnd, isDigit, isHex, isIdPart, numberEnd } from '../scan/chars.js';
 
 const NL = 10;
 const SLASH = 47;
@@ -34,17 +34,6 @@ function previousCode(text: string, i: number): number {
     if (!isBlankCode(c)) return c;
   }
   return NO_TOKEN;
-}
-
-/** End (exclusive) of the number token starting at `i`, as the tokenizer reads one. */
-function numberEnd(text: string, i: number): number {
-  let k = i + 1;
-  for (;;) {
-    const d = text.charCodeAt(k);
-    if (isIdPart(d) || d === 46) k++;
-    else if ((d === 43 || d === 45) && /[eEpP]/.test(text[k - 1] as string)) k++;
-    else return k;
-  }
 }
 
 /**

@@ -27,6 +27,25 @@ export function idPartEnd(text: string, i: number): number {
   }
   return k;
 }
+/**
+ * End (exclusive) of the number token starting at `i`: identifier characters and dots, and a
+ * sign right after an exponent letter (`1e+5`, `0x1p-3`).
+ */
+export function numberEnd(text: string, i: number): number {
+  let k = i + 1;
+  for (;;) {
+    const d = text.charCodeAt(k);
+    if (isIdPart(d) || d === 46) k++;
+    else if ((d === 43 || d === 45) && isExponentLetter(text.charCodeAt(k - 1))) k++;
+    else return k;
+  }
+}
+
+function isExponentLetter(c: number): boolean {
+  const lower = c | 32;
+  return lower === 101 || lower === 112;
+}
+
 export function isDigit(c: number): boolean {
   return c >= 48 && c <= 57;
 }

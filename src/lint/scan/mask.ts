@@ -101,11 +101,7 @@ export function maskRegions(text: string): { source: MaskedSource; regions: numb
   const deadBlocks: Span[] = [];
   const regions: number[] = [];
   const n = text.length;
-  // Conditional stack: for each open #if, whether its current branch is dead and whether
-  // that dead branch started the block (so #else/#elif revive it).
-  const stack: Array<{ dead: boolean; outerDead: boolean }> = [];
-  let dead = false;
-  let deadStart = 0;
+  const cond: Conditionals = { stack: [], dead: false, deadStart: 0 };
   let atLineStart = true;
   let i = 0;
   while (i < n) {
@@ -134,23 +130,7 @@ export function maskRegions(text: string): { source: MaskedSource; regions: numb
       continue;
     }
     if (c === SLASH && text.charCodeAt(i + 1) === SLASH) {
-      // A line comment ends at a newline not escaped by a backslash.
-      let j = i + 2;
-      for (;;) {
-        const nl = text.indexOf('\n', j);
-        if (nl < 0) {
-          j = n;
-          break;
-        }
-        let k = nl - 1;
-        if (text.charCodeAt(k) === CR) k--;
-        if (text.charCodeAt(k) === BACKSLASH) {
-          j = nl + 1;
-          continue;
-        }
-        j = nl;
-        break;
-      }
+      const j = lineCommentEnd(text, i + 2);
       comments.push({ start: i, end: j });
       addRegion(regions, i, j);
       i = j;
@@ -158,45 +138,13 @@ export function maskRegions(text: string): { source: MaskedSource; regions: numb
     }
     if (c === HASH && atLineStart) {
       atLineStart = false;
-      const { name, rest } = directiveAt(text, i);
-      if (name === 'if' || name === 'ifdef' || name === 'ifndef') {
-        const falseBranch = name === 'if' && isFalseCondition(rest);
-        stack.push({ dead: falseBranch, outerDead: dead });
-        if (!dead && falseBranch) {
-          dead = true;
-          deadStart = lineEnd(text, i);
-        }
-      } else if (name === 'elif' || name === 'else') {
-        const top = stack[stack.length - 1];
-        if (top && !top.outerDead) {
-          const nowDead = name === 'elif' && isFalseCondition(rest);
-          if (top.dead && !nowDead) {
-            deadBlocks.push({ start: deadStart, end: i });
-            addDeadRegion(regions, deadStart, i);
-            dead = false;
-          } else if (!top.dead && nowDead) {
-            dead = true;
-            deadStart = lineEnd(text, i);
-          }
-          top.dead = nowDead;
-        }
-      } else if (name === 'endif') {
-        const top = stack.pop();
-        if (top && !top.outerDead && top.dead) {
-          deadBlocks.push({ start: deadStart, end: i });
-          addDeadRegion(regions, deadStart, i);
-          dead = false;
-        }
-      }
+      followDirective(text, i, cond, deadBlocks, regions);
       i++;
       continue;
     }
     atLineStart = false;
-    if (dead) {
-      i++;
-      continue;
-    }
-    if (c === DQUOTE || c === SQUOTE) {
+    // Dead code holds no literals (one test, no branch of its own: see followDirective).
+    if (!cond.dead && (c === DQUOTE || c === SQUOTE)) {
       const end = literalEnd(text, i, c);
       if (end > 0) {
         (c === DQUOTE ? strings : chars).push({ start: i, end });
@@ -207,10 +155,7 @@ export function maskRegions(text: string): { source: MaskedSource; regions: numb
     }
     i++;
   }
-  if (dead) {
-    deadBlocks.push({ start: deadStart, end: n });
-    addDeadRegion(regions, deadStart, n);
-  }
+  if (cond.dead) endDeadCode(cond, n, deadBlocks, regions);
   let masked: string | null = null;
   const source: MaskedSource = {
     get masked(): string {
@@ -223,6 +168,76 @@ export function maskRegions(text: string): { source: MaskedSource; regions: numb
     deadBlocks,
   };
   return { source, regions };
+}
+
+/** End (exclusive) of the line comment whose text starts at `i`: a newline not escaped ends it. */
+function lineCommentEnd(text: string, i: number): number {
+  let j = i;
+  for (;;) {
+    const nl = text.indexOf('\n', j);
+    if (nl < 0) return text.length;
+    let k = nl - 1;
+    if (text.charCodeAt(k) === CR) k--;
+    if (text.charCodeAt(k) !== BACKSLASH) return nl;
+    j = nl + 1;
+  }
+}
+
+/**
+ * The `#if` nesting as the masker reads it, and whether the code it reads is dead (`#if 0`).
+ * Updated by functions of their own, called for every directive: the masker's loop stays small,
+ * and the rare branches (the first `#elif`, the first dead block) deopt those functions only.
+ */
+interface Conditionals {
+  /** Per open `#if`: DEAD_BRANCH (its current branch is dead) and OUTER_DEAD (so was the code around it). */
+  stack: number[];
+  dead: boolean;
+  /** Where the dead code began, while `dead`. */
+  deadStart: number;
+}
+const DEAD_BRANCH = 1;
+const OUTER_DEAD = 2;
+
+/** Follows the directive whose `#` is at `i`: an `#if`, `#elif`, `#else` or `#endif` may open or end dead code. */
+function followDirective(
+  text: string,
+  i: number,
+  cond: Conditionals,
+  deadBlocks: Span[],
+  regions: number[],
+): void {
+  const { name, rest } = directiveAt(text, i);
+  if (name === 'if' || name === 'ifdef' || name === 'ifndef') {
+    const falseBranch = name === 'if' && isFalseCondition(rest);
+    cond.stack.push((falseBranch ? DEAD_BRANCH : 0) | (cond.dead ? OUTER_DEAD : 0));
+    if (!cond.dead && falseBranch) startDeadCode(cond, lineEnd(text, i));
+  } else if (name === 'elif' || name === 'else') {
+    const at = cond.stack.length - 1;
+    const top = cond.stack[at];
+    // Inside dead code a branch revives nothing.
+    if (top === undefined || (top & OUTER_DEAD) !== 0) return;
+    const wasDead = (top & DEAD_BRANCH) !== 0;
+    const nowDead = name === 'elif' && isFalseCondition(rest);
+    if (wasDead && !nowDead) endDeadCode(cond, i, deadBlocks, regions);
+    else if (!wasDead && nowDead) startDeadCode(cond, lineEnd(text, i));
+    cond.stack[at] = nowDead ? DEAD_BRANCH : 0;
+  } else if (name === 'endif') {
+    const top = cond.stack.pop();
+    if (top !== undefined && (top & OUTER_DEAD) === 0 && (top & DEAD_BRANCH) !== 0)
+      endDeadCode(cond, i, deadBlocks, regions);
+  }
+}
+
+function startDeadCode(cond: Conditionals, start: number): void {
+  cond.dead = true;
+  cond.deadStart = start;
+}
+
+/** Ends the dead code at `end`: a dead block, and a region that covers what was found in it. */
+function endDeadCode(cond: Conditionals, end: number, deadBlocks: Span[], regions: number[]): void {
+  deadBlocks.push({ start: cond.deadStart, end });
+  addDeadRegion(regions, cond.deadStart, end);
+  cond.dead = false;
 }
 
 /** Appends `[start, end)` to the regions, merged with the last one if they overlap or touch. */

@@ -2,7 +2,7 @@
 // punctuators) and marks which ones belong to preprocessor directives. Literal values are read
 // from the original text, since the masked copy blanks their insides.
 
-import { hexValue, idPartEnd, isDigit, isHex, isIdPart, isIdStart, isOctal } from './chars.js';
+import { hexValue, idPartEnd, isDigit, isHex, isIdStart, isOctal, numberEnd } from './chars.js';
 import type { MaskedSource, Span } from './mask.js';
 
 export type TokenType = 'id' | 'num' | 'str' | 'chr' | 'op';
@@ -170,32 +170,24 @@ export function tokenize(
       i = idPartEnd(text, i + 1);
       type = 'id';
     } else if (isDigit(c) || (c === 46 && isDigit(text.charCodeAt(i + 1)))) {
-      i++;
-      while (i < n) {
-        const d = text.charCodeAt(i);
-        if (isIdPart(d) || d === 46) i++;
-        else if ((d === 43 || d === 45) && /[eEpP]/.test(text[i - 1] as string)) i++;
-        else break;
-      }
+      i = numberEnd(text, i);
       type = 'num';
     } else if (c === 34 || c === 39) {
-      let end = -1;
-      if (c === 34) {
-        while (nextString < strings.length && (strings[nextString] as Span).start < i) nextString++;
-        const s = strings[nextString];
-        if (s !== undefined && s.start === i) end = s.end;
-      } else {
-        while (nextChar < chars.length && (chars[nextChar] as Span).start < i) nextChar++;
-        const s = chars[nextChar];
-        if (s !== undefined && s.start === i) end = s.end;
-      }
+      // One path for both kinds, its calls shared: a branch first taken late (the first
+      // character literal) would cost the optimised loop a deopt and a recompile.
+      const isString = c === 34;
+      const spans = isString ? strings : chars;
+      const at = spanFrom(spans, isString ? nextString : nextChar, i);
+      if (isString) nextString = at;
+      else nextChar = at;
+      const end = spanEndAt(spans, at, i);
       if (end < 0) {
         // A stray quote (masked region edge or lone apostrophe): a one-character punctuator.
         i++;
         type = 'op';
       } else {
         i = end;
-        type = c === 34 ? 'str' : 'chr';
+        type = isString ? 'str' : 'chr';
       }
     } else {
       // Punctuators: longest match, their text shared (no slice per operator). No punctuator
@@ -209,6 +201,19 @@ export function tokenize(
   }
   if (dir >= 0) (directives[dir] as Directive).end = tokens.length;
   return { tokens, directives };
+}
+
+/** The index of the first of `spans` (sorted), from index `k` on, that starts at `i` or later. */
+function spanFrom(spans: readonly Span[], k: number, i: number): number {
+  let j = k;
+  while (j < spans.length && (spans[j] as Span).start < i) j++;
+  return j;
+}
+
+/** The end of the span at index `k` of `spans` if it starts at `i`, else -1. */
+function spanEndAt(spans: readonly Span[], k: number, i: number): number {
+  const s = spans[k];
+  return s !== undefined && s.start === i ? s.end : -1;
 }
 
 /**
