@@ -2,7 +2,7 @@
 // hold it (or a lookup function, an entry point, a table name), to a fixpoint, seeded with the
 // facts other files of the run exported. Rules query the result; nothing here reports.
 import type { Directive, ScannedFile, Token } from '../scan/index.js';
-import { stringValue } from '../scan/index.js';
+import { directiveOf, stringValue } from '../scan/index.js';
 import { matchedRegion } from './branches.js';
 import { nameLengths } from './context.js';
 import { exprEnd, indexBase, lhsShape, lvalueStart, splitArgs } from './expressions.js';
@@ -1145,10 +1145,8 @@ function censusOf(file: ScannedFile, tableNames: ReadonlySet<string>): TokenCens
   for (let i = 0; i < tokens.length; i++) {
     const t = tokens[i] as Token;
     const type = t.type;
-    if (type === 'id') {
-      const prev = i > 0 ? tokens[i - 1] : undefined;
-      noteIdentifier(census, t, prev, lengths, tableNames, file.directives);
-    } else if (type === 'str') noteString(census, t.text);
+    if (type === 'id') noteIdentifier(census, tokens, i, lengths, tableNames, file.directives);
+    else if (type === 'str') noteString(census, t.text);
     else if (type === 'num') census.dispatchBytes |= dispatchByte(t.text);
   }
   // A long number looked for, or all three dispatch bytes (scannerFunctions follows
@@ -1161,19 +1159,20 @@ function censusOf(file: ScannedFile, tableNames: ReadonlySet<string>): TokenCens
 /** The length is tested before the table-name set (no hashing of most identifiers). */
 function noteIdentifier(
   census: TokenCensus,
-  t: Token,
-  prev: Token | undefined,
+  tokens: Token[],
+  i: number,
   lengths: Uint8Array,
   tableNames: ReadonlySet<string>,
   directives: Directive[],
 ): void {
-  const text = t.text;
+  const text = (tokens[i] as Token).text;
   if (lengths[Math.min(text.length, 255)] === 1 && tableNames.has(text)) census.tableName = true;
   const c = text.charCodeAt(0);
   if (c === 95) {
-    if (text.startsWith('__NR_') && inCode(t, directives)) noteSyscallNumber(census, t, prev);
-    else if (text === '__asm__' || text === '__asm') census.asm ||= inCode(t, directives);
-  } else if (text === 'asm') census.asm ||= inCode(t, directives);
+    if (text.startsWith('__NR_') && inCode(i, directives))
+      noteSyscallNumber(census, tokens, i, directives);
+    else if (text === '__asm__' || text === '__asm') census.asm ||= inCode(i, directives);
+  } else if (text === 'asm') census.asm ||= inCode(i, directives);
   if (text.length >= 9 && !census.scanSign) census.scanSign = scannerIdentifier(text, c);
 }
 
@@ -1181,14 +1180,25 @@ function noteIdentifier(
  * A `__NR_` name in code: an index too after `[`, or after a directive (in the code segment, the
  * token before the directive comes before it).
  */
-function noteSyscallNumber(census: TokenCensus, t: Token, prev: Token | undefined): void {
+function noteSyscallNumber(
+  census: TokenCensus,
+  tokens: Token[],
+  i: number,
+  directives: Directive[],
+): void {
   census.nrName = true;
-  if (prev !== undefined && (prev.text === '[' || prev.dir !== t.dir)) census.nrIndex = true;
+  if (i === 0) return;
+  if (
+    (tokens[i - 1] as Token).text === '[' ||
+    directiveOf(directives, i - 1) !== directiveOf(directives, i)
+  )
+    census.nrIndex = true;
 }
 
-/** Whether a token is in code or a macro body (in a segment), not another directive. */
-function inCode(t: Token, directives: Directive[]): boolean {
-  return t.dir < 0 || directives[t.dir]?.name === 'define';
+/** Whether token `i` is in code or a macro body (in a segment), not another directive. */
+function inCode(i: number, directives: Directive[]): boolean {
+  const d = directiveOf(directives, i);
+  return d < 0 || directives[d]?.name === 'define';
 }
 
 function noteString(census: TokenCensus, text: string): void {

@@ -7,14 +7,16 @@ import type { MaskedSource, Span } from './mask.js';
 
 export type TokenType = 'id' | 'num' | 'str' | 'chr' | 'op';
 
+/**
+ * Three fields, no more: a file's tokens (1.5 million in a kernel-tree run) live until its
+ * analysis ends, so each field costs its young-generation collections a word per token. The
+ * end is tokenEnd's; the directive a token belongs to, directiveOf's.
+ */
 export interface Token {
   type: TokenType;
-  /** The token's text; for literals, the raw literal with its quotes. */
+  /** The token's text, as it stands in the source; for literals, with their quotes. */
   text: string;
   start: number;
-  end: number;
-  /** Index of the directive this token belongs to, or -1 in ordinary code. */
-  dir: number;
 }
 
 export interface Directive {
@@ -80,6 +82,25 @@ function punctuatorAt(m: string, i: number, c: number): string {
   return SINGLE[c] as string;
 }
 
+/** Offset just past the token. */
+export function tokenEnd(t: Token): number {
+  return t.start + t.text.length;
+}
+
+/** The index of the directive (in `directives`) that token `i` belongs to, or -1 in code. */
+export function directiveOf(directives: readonly Directive[], i: number): number {
+  // The last directive starting at `i` or before, by bisection (they are in token order).
+  let lo = 0;
+  let hi = directives.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if ((directives[mid] as Directive).first <= i) lo = mid + 1;
+    else hi = mid;
+  }
+  const d = lo - 1;
+  return d >= 0 && i < (directives[d] as Directive).end ? d : -1;
+}
+
 /**
  * Tokens and directives of `text`, as read from its masked copy (`source.masked`) — but read
  * from the text itself, skipping the blanked `regions` (maskRegions): a region reads as blanks,
@@ -107,7 +128,7 @@ export function tokenize(
   let i = 0;
   let atLineStart = true;
   // The directive being read, or -1. A plain local (no closure reads it): the loop reads it
-  // for every token.
+  // for every character that may end one.
   let dir = -1;
   while (i < n) {
     if (i >= regionStart) {
@@ -159,7 +180,7 @@ export function tokenize(
       atLineStart = false;
       dir = directives.length;
       directives.push({ name: '', first: tokens.length, end: tokens.length, start });
-      tokens.push({ type: 'op', text: '#', start, end: i + 1, dir });
+      tokens.push({ type: 'op', text: '#', start });
       i++;
       (directives[dir] as Directive).name = directiveName(text, i, regions, region);
       continue;
@@ -194,10 +215,10 @@ export function tokenize(
       // runs into a region (none holds a `/` after its first character, a quote or a break).
       const op = punctuatorAt(text, i, c);
       i += op.length;
-      tokens.push({ type: 'op', text: op, start, end: i, dir });
+      tokens.push({ type: 'op', text: op, start });
       continue;
     }
-    tokens.push({ type, text: text.slice(start, i), start, end: i, dir });
+    tokens.push({ type, text: text.slice(start, i), start });
   }
   if (dir >= 0) (directives[dir] as Directive).end = tokens.length;
   return { tokens, directives };
