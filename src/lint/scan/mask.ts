@@ -67,14 +67,27 @@ function lineEnd(text: string, i: number): number {
   return n < 0 ? text.length : n + 1;
 }
 
-/** Reads a directive at `i` (the `#`): its name and the text up to the end of the line. */
-function directiveAt(text: string, i: number): { name: string; rest: string } {
+/** Reads a directive at `i` (the `#`): its name, and where the name ends. */
+function directiveAt(text: string, i: number): { name: string; nameEnd: number } {
   let j = i + 1;
   while (j < text.length && isBlank(text.charCodeAt(j))) j++;
   let k = j;
-  while (k < text.length && /[A-Za-z_]/.test(text[k] as string)) k++;
+  while (k < text.length && isNameChar(text.charCodeAt(k))) k++;
+  return { name: text.slice(j, k), nameEnd: k };
+}
+
+/** A letter or `_`: what a directive's name is made of. */
+function isNameChar(c: number): boolean {
+  return (c >= 97 && c <= 122) || (c >= 65 && c <= 90) || c === 95;
+}
+
+/**
+ * The text from `k` to the end of its line: a condition, copied only for `#if` and `#elif`
+ * (a copy for every directive was 3% of what the whole analysis allocated).
+ */
+function restOfLine(text: string, k: number): string {
   const end = text.indexOf('\n', k);
-  return { name: text.slice(j, k), rest: text.slice(k, end < 0 ? text.length : end) };
+  return text.slice(k, end < 0 ? text.length : end);
 }
 
 /** `#if 0`, `#if (0)`, `#elif 0`, with a trailing comment allowed. */
@@ -206,9 +219,9 @@ function followDirective(
   deadBlocks: Span[],
   regions: number[],
 ): void {
-  const { name, rest } = directiveAt(text, i);
+  const { name, nameEnd } = directiveAt(text, i);
   if (name === 'if' || name === 'ifdef' || name === 'ifndef') {
-    const falseBranch = name === 'if' && isFalseCondition(rest);
+    const falseBranch = name === 'if' && isFalseCondition(restOfLine(text, nameEnd));
     cond.stack.push((falseBranch ? DEAD_BRANCH : 0) | (cond.dead ? OUTER_DEAD : 0));
     if (!cond.dead && falseBranch) startDeadCode(cond, lineEnd(text, i));
   } else if (name === 'elif' || name === 'else') {
@@ -217,7 +230,7 @@ function followDirective(
     // Inside dead code a branch revives nothing.
     if (top === undefined || (top & OUTER_DEAD) !== 0) return;
     const wasDead = (top & DEAD_BRANCH) !== 0;
-    const nowDead = name === 'elif' && isFalseCondition(rest);
+    const nowDead = name === 'elif' && isFalseCondition(restOfLine(text, nameEnd));
     if (wasDead && !nowDead) endDeadCode(cond, i, deadBlocks, regions);
     else if (!wasDead && nowDead) startDeadCode(cond, lineEnd(text, i));
     cond.stack[at] = nowDead ? DEAD_BRANCH : 0;
