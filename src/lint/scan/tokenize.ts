@@ -1,6 +1,6 @@
 // Splits masked C text into tokens (identifiers, numbers, string and character literals,
-// punctuators) and marks which ones belong to preprocessor directives. Literal values are read
-// from the original text, since the masked copy blanks their insides.
+// punctuators) and finds the preprocessor directives among them (each a run of tokens). Literal
+// values are read from the original text, since the masked copy blanks their insides.
 
 import { hexValue, idPartEnd, isDigit, isHex, isIdStart, isOctal, numberEnd } from './chars.js';
 import type { MaskedSource, Span } from './mask.js';
