@@ -2,7 +2,7 @@
 // hold it (or a lookup function, an entry point, a table name), to a fixpoint, seeded with the
 // facts other files of the run exported. Rules query the result; nothing here reports.
 import type { Directive, ScannedFile, Token } from '../scan/index.js';
-import { stringValue } from '../scan/index.js';
+import { directiveOf, stringValue } from '../scan/index.js';
 import { matchedRegion } from './branches.js';
 import { nameLengths } from './context.js';
 import { exprEnd, indexBase, lhsShape, lvalueStart, splitArgs } from './expressions.js';
@@ -73,6 +73,14 @@ export interface Analysis {
   symbolOf(seg: number, a: number, b: number, scope: number): string | null;
   /** Whether the callee token names a lookup function (builtin, pointer, kprobe trick, wrapper). */
   lookupIndex(seg: number, callee: number, scope: number): number;
+  /**
+   * The calls whose callee's name passes `test` (asked once per name), in source order. Rules
+   * look for a few callees: a pass of their own over every call made each rule's loop hot
+   * enough for V8 to compile it, and each rule compiled is a large function.
+   */
+  callsTo(test: (name: string) => boolean): Call[];
+  /** False for a name without kind, lookup index or return value (lookupIndex is then -1). */
+  mayHaveKind(name: string): boolean;
   exports: ProjectFacts;
   touchesTable: boolean;
   /** What the file's tokens hold, found in one pass: rules skip passes that could find nothing. */
@@ -220,6 +228,8 @@ export function analyzeFile(
   /** 1 for each call (by index) that copies its second argument into its first (memcpy). */
   const copiers = new Uint8Array(calls.length);
   const comparisons: Call[] = [];
+  /** Each callee's calls, as indexes into `calls` (ascending). */
+  const callsByName = new Map<string, number[]>();
   const iteratorCalls: Call[] = [];
   const printers = new Set<number>();
   // A symbol file can only be read where the text names one.
@@ -239,6 +249,9 @@ export function analyzeFile(
     for (let ci = 0; ci < calls.length; ci++) {
       const c = calls[ci] as Call;
       const name = tokText(c.seg, c.callee);
+      const same = callsByName.get(name);
+      if (same) same.push(ci);
+      else callsByName.set(name, [ci]);
       if (c.args.length >= 2 && COPIERS.has(name)) copiers[ci] = 1;
       if (c.seg === 0 && c.scope >= 0 && COMPARES.has(name)) comparisons.push(c);
       else if (SYMBOL_ITERATORS.get(name)) iteratorCalls.push(c);
@@ -1067,6 +1080,8 @@ export function analyzeFile(
     kind: kindOf,
     symbolOf,
     lookupIndex,
+    callsTo: (test) => callsNamed(calls, callsByName, test),
+    mayHaveKind: (name) => kindNames.has(name),
     exports,
     touchesTable,
     census,
@@ -1075,6 +1090,19 @@ export function analyzeFile(
     symbolFileReads: readsOnce,
     namedCalls: [...namedCalls],
   };
+}
+
+/** The calls (`byName`: indexes by callee name) whose callee's name passes `test`, in order. */
+function callsNamed(
+  calls: Call[],
+  byName: ReadonlyMap<string, number[]>,
+  test: (name: string) => boolean,
+): Call[] {
+  const picked: number[][] = [];
+  for (const [name, indexes] of byName) if (test(name)) picked.push(indexes);
+  if (picked.length === 0) return [];
+  const order = picked.length === 1 ? (picked[0] as number[]) : picked.flat().sort((x, y) => x - y);
+  return order.map((ci) => calls[ci] as Call);
 }
 
 /**
@@ -1117,10 +1145,8 @@ function censusOf(file: ScannedFile, tableNames: ReadonlySet<string>): TokenCens
   for (let i = 0; i < tokens.length; i++) {
     const t = tokens[i] as Token;
     const type = t.type;
-    if (type === 'id') {
-      const prev = i > 0 ? tokens[i - 1] : undefined;
-      noteIdentifier(census, t, prev, lengths, tableNames, file.directives);
-    } else if (type === 'str') noteString(census, t.text);
+    if (type === 'id') noteIdentifier(census, tokens, i, lengths, tableNames, file.directives);
+    else if (type === 'str') noteString(census, t.text);
     else if (type === 'num') census.dispatchBytes |= dispatchByte(t.text);
   }
   // A long number looked for, or all three dispatch bytes (scannerFunctions follows
@@ -1133,19 +1159,20 @@ function censusOf(file: ScannedFile, tableNames: ReadonlySet<string>): TokenCens
 /** The length is tested before the table-name set (no hashing of most identifiers). */
 function noteIdentifier(
   census: TokenCensus,
-  t: Token,
-  prev: Token | undefined,
+  tokens: Token[],
+  i: number,
   lengths: Uint8Array,
   tableNames: ReadonlySet<string>,
   directives: Directive[],
 ): void {
-  const text = t.text;
+  const text = (tokens[i] as Token).text;
   if (lengths[Math.min(text.length, 255)] === 1 && tableNames.has(text)) census.tableName = true;
   const c = text.charCodeAt(0);
   if (c === 95) {
-    if (text.startsWith('__NR_') && inCode(t, directives)) noteSyscallNumber(census, t, prev);
-    else if (text === '__asm__' || text === '__asm') census.asm ||= inCode(t, directives);
-  } else if (text === 'asm') census.asm ||= inCode(t, directives);
+    if (text.startsWith('__NR_') && inCode(i, directives))
+      noteSyscallNumber(census, tokens, i, directives);
+    else if (text === '__asm__' || text === '__asm') census.asm ||= inCode(i, directives);
+  } else if (text === 'asm') census.asm ||= inCode(i, directives);
   if (text.length >= 9 && !census.scanSign) census.scanSign = scannerIdentifier(text, c);
 }
 
@@ -1153,14 +1180,25 @@ function noteIdentifier(
  * A `__NR_` name in code: an index too after `[`, or after a directive (in the code segment, the
  * token before the directive comes before it).
  */
-function noteSyscallNumber(census: TokenCensus, t: Token, prev: Token | undefined): void {
+function noteSyscallNumber(
+  census: TokenCensus,
+  tokens: Token[],
+  i: number,
+  directives: Directive[],
+): void {
   census.nrName = true;
-  if (prev !== undefined && (prev.text === '[' || prev.dir !== t.dir)) census.nrIndex = true;
+  if (i === 0) return;
+  if (
+    (tokens[i - 1] as Token).text === '[' ||
+    directiveOf(directives, i - 1) !== directiveOf(directives, i)
+  )
+    census.nrIndex = true;
 }
 
-/** Whether a token is in code or a macro body (in a segment), not another directive. */
-function inCode(t: Token, directives: Directive[]): boolean {
-  return t.dir < 0 || directives[t.dir]?.name === 'define';
+/** Whether token `i` is in code or a macro body (in a segment), not another directive. */
+function inCode(i: number, directives: Directive[]): boolean {
+  const d = directiveOf(directives, i);
+  return d < 0 || directives[d]?.name === 'define';
 }
 
 function noteString(census: TokenCensus, text: string): void {

@@ -3,7 +3,7 @@
 // where it is unsure what stands between two pieces of text (a comment, a line continuation, a
 // line that may be a directive, a literal), it says the condition may hold.
 import { ARM_DACR_ASM, CR0_ASM } from '../rules/wp-disable.js';
-import { hexValue, isDigit, isHex, isIdPart } from '../scan/chars.js';
+import { hexValue, idPartEnd, isDigit, isHex, isIdPart, numberEnd } from '../scan/chars.js';
 
 const NL = 10;
 const SLASH = 47;
@@ -34,17 +34,6 @@ function previousCode(text: string, i: number): number {
     if (!isBlankCode(c)) return c;
   }
   return NO_TOKEN;
-}
-
-/** End (exclusive) of the number token starting at `i`, as the tokenizer reads one. */
-function numberEnd(text: string, i: number): number {
-  let k = i + 1;
-  for (;;) {
-    const d = text.charCodeAt(k);
-    if (isIdPart(d) || d === 46) k++;
-    else if ((d === 43 || d === 45) && /[eEpP]/.test(text[k - 1] as string)) k++;
-    else return k;
-  }
 }
 
 /**
@@ -230,9 +219,8 @@ function nextNumber(
       if (!offset && depth === 0) return { value: numberValue(text, k, end), end };
       k = end;
     } else if (c === DQUOTE) k = stringEnd(text, k);
-    else if (isIdPart(c)) {
-      while (k < n && isIdPart(text.charCodeAt(k))) k++;
-    } else k++;
+    else if (isIdPart(c)) k = idPartEnd(text, k);
+    else k++;
     prev = 0;
   }
   return { value: -1, end: n };
@@ -334,7 +322,7 @@ export function wpMaskPossible(text: string, masks: ReadonlySet<string>): boolea
     if (!mayStartToken(text, start)) continue;
     const word = text.slice(
       start,
-      isDigit(text.charCodeAt(start)) ? numberEnd(text, start) : wordEnd(text, start),
+      isDigit(text.charCodeAt(start)) ? numberEnd(text, start) : idPartEnd(text, start),
     );
     const bit = word === 'X86_CR0_WP_BIT';
     if (!bit && !masks.has(word.replace(/[uUlL]+$/, ''))) continue;
@@ -343,13 +331,6 @@ export function wpMaskPossible(text: string, masks: ReadonlySet<string>): boolea
     if (invertedAt(text, start) || mayBeDirectiveLine(text, start)) return true;
   }
   return false;
-}
-
-/** End (exclusive) of the identifier starting at `i`. */
-function wordEnd(text: string, i: number): number {
-  let k = i;
-  while (k < text.length && isIdPart(text.charCodeAt(k))) k++;
-  return k;
 }
 
 /** Whether the token at `i` may follow `~`, `^` or `^=`, with parentheses between. */
@@ -423,7 +404,7 @@ function asmOpen(text: string, i: number): number {
     k = skipGap(text, k);
     if (k === UNSURE) return UNSURE;
     if (text.charCodeAt(k) === 40) return k;
-    const end = wordEnd(text, k);
+    const end = idPartEnd(text, k);
     if (end === k || !ASM_QUALIFIERS.has(text.slice(k, end))) return -2;
     k = end;
   }
@@ -443,7 +424,7 @@ function firstStringRun(text: string, i: number): string[] | null {
     const c = text.charCodeAt(k);
     if (c === DQUOTE) break;
     if (c === SQUOTE) return null;
-    k = isIdPart(c) ? wordEnd(text, k) : k + 1;
+    k = isIdPart(c) ? idPartEnd(text, k) : k + 1;
   }
   const run: string[] = [];
   while (k < text.length && text.charCodeAt(k) === DQUOTE) {

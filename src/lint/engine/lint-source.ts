@@ -7,6 +7,7 @@ import {
   positionOf,
   type ScannedFile,
   scanSource,
+  tokenEnd,
 } from '../scan/index.js';
 import type { Finding, RuleLevel, SourceComment } from '../types.js';
 import { analyzeFile } from './analyze.js';
@@ -66,7 +67,7 @@ export function lintSource(
       seen.add(key);
       const data = r.data ?? {};
       const template = (rule.meta.messages as Record<string, string>)[r.messageId] ?? r.messageId;
-      const finding: RawFinding = toFinding(scanned, file, token.start, token.end, {
+      const finding: RawFinding = toFinding(scanned, file, token.start, tokenEnd(token), {
         ruleId: rule.meta.id,
         messageId: r.messageId,
         data,

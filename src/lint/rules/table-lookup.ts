@@ -3,7 +3,7 @@
 // names compared with the table's (also `sys_call_table+0x0` as sprint_symbol prints it),
 // /proc/kallsyms or System.map opened and read — or taken from a module parameter or a
 // hard-coded kernel address.
-import type { Assign, Call } from '../engine/analyze.js';
+import type { Assign } from '../engine/analyze.js';
 import { firstId, tok } from '../engine/context.js';
 import { COMPARES } from '../engine/symbols.js';
 import { type Rule, STUB_FIX } from './rule.js';
@@ -37,8 +37,8 @@ export const tableLookup = {
   check(context) {
     const a = context.analysis;
     let named = false;
-    for (let ci = 0; ci < a.calls.length; ci++) {
-      const c = a.calls[ci] as Call;
+    // Only a lookup function (which has a kind) or a comparison can name the table.
+    for (const c of a.callsTo((n) => a.mayHaveKind(n) || COMPARES.has(n))) {
       const callee = tok(a, c.seg, c.callee)?.text ?? '';
       const li = a.lookupIndex(c.seg, c.callee, c.scope);
       // (No `args[-1]`: a negative index is a slow named-property lookup on an array.)

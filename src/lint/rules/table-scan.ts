@@ -2,7 +2,6 @@
 // syscall number with that syscall's address, the IDT (`sidt`), the syscall entry MSR, ARM's
 // vector page, or the dispatch instruction's bytes in the entry code.
 
-import type { Call } from '../engine/analyze.js';
 import { asmStatements, numberText, type RuleContext, tok } from '../engine/context.js';
 import type { Kind } from '../engine/facts.js';
 import { DISPATCH_BYTES_STRING, dispatchBytesAt } from '../engine/scanners.js';
@@ -86,8 +85,7 @@ export const tableScan = {
     // A slot compared needs a syscall number: most files have none (no comparison is looked at).
     const numbers = a.census.nrName;
     for (let si = 0; si < a.st.segs.length; si++) checkSegment(context, si, numbers);
-    for (let ci = 0; ci < a.calls.length; ci++) {
-      const c = a.calls[ci] as Call;
+    for (const c of a.callsTo((n) => MSR_READS.has(n) || a.mayHaveKind(n))) {
       const callee = tok(a, c.seg, c.callee)?.text ?? '';
       const arg0 = c.args[0];
       if (MSR_READS.has(callee) && arg0) {

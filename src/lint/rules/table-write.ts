@@ -4,7 +4,7 @@
 // dispatch code patched instead of the table.
 
 import { numberMacroName } from '../../spec/lookup.js';
-import type { Analysis, Assign, Call } from '../engine/analyze.js';
+import type { Analysis, Assign } from '../engine/analyze.js';
 import { firstId, tok } from '../engine/context.js';
 import type { Kind } from '../engine/facts.js';
 import {
@@ -87,8 +87,7 @@ export const tableWrite = {
         },
       });
     }
-    for (let ci = 0; ci < a.calls.length; ci++) {
-      const c = a.calls[ci] as Call;
+    for (const c of a.callsTo((n) => WRITERS.has(n) || MSR_WRITES.has(n))) {
       const callee = tok(a, c.seg, c.callee)?.text ?? '';
       const arg0 = c.args[0];
       if (!arg0) continue;

@@ -51,6 +51,16 @@ function clearsWp(toks: Token[], from: number, to: number, macros: WpMacros = NO
   return false;
 }
 
+/** A callee that may clear CR0.WP or set ARM domains (the checks below decide). */
+function mayLiftProtection(name: string): boolean {
+  // Every CR0 writer's name holds a `0`: most names skip the pattern.
+  return (
+    (name.indexOf('0') >= 0 && CR0_WRITER.test(name)) ||
+    name === 'set_domain' ||
+    name === 'modify_domain'
+  );
+}
+
 export const wpDisable = {
   meta: {
     id: 'wp-disable',
@@ -75,11 +85,9 @@ export const wpDisable = {
     const a = context.analysis;
     const escalate = context.moduleTouchesTable;
     let macros: WpMacros | null = null;
-    for (let ci = 0; ci < a.calls.length; ci++) {
-      const c = a.calls[ci] as Call;
+    for (const c of a.callsTo(mayLiftProtection)) {
       const callee = tok(a, c.seg, c.callee)?.text ?? '';
       const seg = a.st.segs[c.seg] as Segment;
-      // Every CR0 writer's name holds a `0`: most names skip the pattern.
       if (c.args.length === 1 && callee.indexOf('0') >= 0 && CR0_WRITER.test(callee)) {
         macros ??= wpMacros(a);
         const [x, y] = c.args[0] as [number, number];

@@ -8,7 +8,7 @@ import { type Directive, type Token, tokenize } from './tokenize.js';
 
 export { lineText, positionOf } from './lines.js';
 export { maskSource } from './mask.js';
-export { escapeAt, NO_CHAR, stringValue } from './tokenize.js';
+export { directiveOf, escapeAt, NO_CHAR, stringValue, tokenEnd } from './tokenize.js';
 export type { Directive, Macro, MaskedSource, Token };
 
 export interface ScannedFile {

@@ -1,5 +1,5 @@
 // Recognises `#define` directives as macros: name, parameters, and the token range of the body.
-import type { Directive, Token } from './tokenize.js';
+import { type Directive, type Token, tokenEnd } from './tokenize.js';
 
 export interface Macro {
   name: string;
@@ -21,7 +21,7 @@ export function collectMacros(tokens: Token[], directives: Directive[]): Macro[]
     let bodyStart = nameToken + 1;
     let params: string[] | null = null;
     const open = tokens[bodyStart];
-    if (open && bodyStart < d.end && open.text === '(' && open.start === name.end) {
+    if (open && bodyStart < d.end && open.text === '(' && open.start === tokenEnd(name)) {
       params = [];
       let j = bodyStart + 1;
       while (j < d.end && tokens[j]?.text !== ')') {

@@ -1,20 +1,22 @@
 // Splits masked C text into tokens (identifiers, numbers, string and character literals,
-// punctuators) and marks which ones belong to preprocessor directives. Literal values are read
-// from the original text, since the masked copy blanks their insides.
+// punctuators) and finds the preprocessor directives among them (each a run of tokens). Literal
+// values are read from the original text, since the masked copy blanks their insides.
 
-import { hexValue, isDigit, isHex, isIdPart, isIdStart, isOctal } from './chars.js';
+import { hexValue, idPartEnd, isDigit, isHex, isIdStart, isOctal, numberEnd } from './chars.js';
 import type { MaskedSource, Span } from './mask.js';
 
 export type TokenType = 'id' | 'num' | 'str' | 'chr' | 'op';
 
+/**
+ * Three fields, no more: a file's tokens (1.5 million in a kernel-tree run) live until its
+ * analysis ends, so each field costs its young-generation collections a word per token. The
+ * end is tokenEnd's; the directive a token belongs to, directiveOf's.
+ */
 export interface Token {
   type: TokenType;
-  /** The token's text; for literals, the raw literal with its quotes. */
+  /** The token's text, as it stands in the source; for literals, with their quotes. */
   text: string;
   start: number;
-  end: number;
-  /** Index of the directive this token belongs to, or -1 in ordinary code. */
-  dir: number;
 }
 
 export interface Directive {
@@ -80,6 +82,25 @@ function punctuatorAt(m: string, i: number, c: number): string {
   return SINGLE[c] as string;
 }
 
+/** Offset just past the token. */
+export function tokenEnd(t: Token): number {
+  return t.start + t.text.length;
+}
+
+/** The index of the directive (in `directives`) that token `i` belongs to, or -1 in code. */
+export function directiveOf(directives: readonly Directive[], i: number): number {
+  // The last directive starting at `i` or before, by bisection (they are in token order).
+  let lo = 0;
+  let hi = directives.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if ((directives[mid] as Directive).first <= i) lo = mid + 1;
+    else hi = mid;
+  }
+  const d = lo - 1;
+  return d >= 0 && i < (directives[d] as Directive).end ? d : -1;
+}
+
 /**
  * Tokens and directives of `text`, as read from its masked copy (`source.masked`) — but read
  * from the text itself, skipping the blanked `regions` (maskRegions): a region reads as blanks,
@@ -107,7 +128,7 @@ export function tokenize(
   let i = 0;
   let atLineStart = true;
   // The directive being read, or -1. A plain local (no closure reads it): the loop reads it
-  // for every token.
+  // for every character that may end one.
   let dir = -1;
   while (i < n) {
     if (i >= regionStart) {
@@ -151,7 +172,7 @@ export function tokenize(
       continue;
     }
     if (c <= 32 || c === 127) {
-      i++;
+      i = blanksEnd(text, i + 1, regionStart);
       continue;
     }
     const start = i;
@@ -159,7 +180,7 @@ export function tokenize(
       atLineStart = false;
       dir = directives.length;
       directives.push({ name: '', first: tokens.length, end: tokens.length, start });
-      tokens.push({ type: 'op', text: '#', start, end: i + 1, dir });
+      tokens.push({ type: 'op', text: '#', start });
       i++;
       (directives[dir] as Directive).name = directiveName(text, i, regions, region);
       continue;
@@ -167,49 +188,67 @@ export function tokenize(
     atLineStart = false;
     let type: TokenType;
     if (isIdStart(c)) {
-      i++;
-      while (i < n && isIdPart(text.charCodeAt(i))) i++;
+      i = idPartEnd(text, i + 1);
       type = 'id';
     } else if (isDigit(c) || (c === 46 && isDigit(text.charCodeAt(i + 1)))) {
-      i++;
-      while (i < n) {
-        const d = text.charCodeAt(i);
-        if (isIdPart(d) || d === 46) i++;
-        else if ((d === 43 || d === 45) && /[eEpP]/.test(text[i - 1] as string)) i++;
-        else break;
-      }
+      i = numberEnd(text, i);
       type = 'num';
     } else if (c === 34 || c === 39) {
-      let end = -1;
-      if (c === 34) {
-        while (nextString < strings.length && (strings[nextString] as Span).start < i) nextString++;
-        const s = strings[nextString];
-        if (s !== undefined && s.start === i) end = s.end;
-      } else {
-        while (nextChar < chars.length && (chars[nextChar] as Span).start < i) nextChar++;
-        const s = chars[nextChar];
-        if (s !== undefined && s.start === i) end = s.end;
-      }
+      // One path for both kinds, its calls shared: a branch first taken late (the first
+      // character literal) would cost the optimised loop a deopt and a recompile.
+      const isString = c === 34;
+      const spans = isString ? strings : chars;
+      const at = spanFrom(spans, isString ? nextString : nextChar, i);
+      if (isString) nextString = at;
+      else nextChar = at;
+      const end = spanEndAt(spans, at, i);
       if (end < 0) {
         // A stray quote (masked region edge or lone apostrophe): a one-character punctuator.
         i++;
         type = 'op';
       } else {
         i = end;
-        type = c === 34 ? 'str' : 'chr';
+        type = isString ? 'str' : 'chr';
       }
     } else {
       // Punctuators: longest match, their text shared (no slice per operator). No punctuator
       // runs into a region (none holds a `/` after its first character, a quote or a break).
       const op = punctuatorAt(text, i, c);
       i += op.length;
-      tokens.push({ type: 'op', text: op, start, end: i, dir });
+      tokens.push({ type: 'op', text: op, start });
       continue;
     }
-    tokens.push({ type, text: text.slice(start, i), start, end: i, dir });
+    tokens.push({ type, text: text.slice(start, i), start });
   }
   if (dir >= 0) (directives[dir] as Directive).end = tokens.length;
   return { tokens, directives };
+}
+
+/** The index of the first of `spans` (sorted), from index `k` on, that starts at `i` or later. */
+function spanFrom(spans: readonly Span[], k: number, i: number): number {
+  let j = k;
+  while (j < spans.length && (spans[j] as Span).start < i) j++;
+  return j;
+}
+
+/** The end of the span at index `k` of `spans` if it starts at `i`, else -1. */
+function spanEndAt(spans: readonly Span[], k: number, i: number): number {
+  const s = spans[k];
+  return s !== undefined && s.start === i ? s.end : -1;
+}
+
+/**
+ * End of the blanks (what the loop skips: up to space but line breaks, and DEL) from `i`, at
+ * `limit` (the next region) at most: one step for a run, such as a line's indentation.
+ */
+function blanksEnd(text: string, i: number, limit: number): number {
+  let k = i;
+  while (k < limit) {
+    const c = text.charCodeAt(k);
+    if ((c > 32 && c !== 127) || c === 10) break;
+    k++;
+  }
+  return k;
 }
 
 /**
@@ -243,9 +282,7 @@ function directiveName(
     if (c !== 32 && c !== 9) break;
     j++;
   }
-  let k = j;
-  while (k < n && isIdPart(text.charCodeAt(k))) k++;
-  return text.slice(j, k);
+  return text.slice(j, idPartEnd(text, j));
 }
 
 /** The value of a string literal token (escapes decoded loosely; prefixes L/u8 are separate ids). */

@@ -84,3 +84,35 @@ describe('names given a kind during the fixpoint', () => {
     expect(found).toContain('table-lookup:lookupCall:9');
   });
 });
+
+describe('calls by callee', () => {
+  const analysisOf = (code: string) => analyzeFile(scanSource(code), new Set(DEFAULT_TABLE_NAMES));
+  const callees = (a: ReturnType<typeof analysisOf>, calls: ReturnType<typeof a.callsTo>) =>
+    calls.map((c) => a.st.segs[c.seg]?.toks[c.callee]?.text);
+
+  it('gives the calls of the names that pass, in source order, asking once per name', () => {
+    const a = analysisOf(
+      'void f(void) { a(1); b(2); a(3); c(4); }\n#define M(x) b(x)\nvoid g(void) { c(5); b(6); }',
+    );
+    const asked: string[] = [];
+    const calls = a.callsTo((n) => {
+      asked.push(n);
+      return n === 'b' || n === 'c';
+    });
+    expect(callees(a, calls)).toEqual(['b', 'c', 'c', 'b', 'b']);
+    expect(calls).toEqual(a.calls.filter((c) => calls.includes(c)));
+    expect(asked.sort()).toEqual(['a', 'b', 'c']);
+    expect(a.callsTo((n) => n === 'a').map((c) => c.args)).toEqual([[[8, 9]], [[18, 19]]]);
+    expect(a.callsTo(() => false)).toEqual([]);
+  });
+
+  it('knows the names that may have a kind: lookup functions, table names, wrappers found', () => {
+    const a = analysisOf(
+      'static unsigned long find(const char *n) { return kallsyms_lookup_name(n); }\nint x;',
+    );
+    expect(a.mayHaveKind('kallsyms_lookup_name')).toBe(true);
+    expect(a.mayHaveKind('sys_call_table')).toBe(true);
+    expect(a.mayHaveKind('find')).toBe(true);
+    expect(a.mayHaveKind('x')).toBe(false);
+  });
+});

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { maskSource, scanSource } from '../../../src/lint/scan/index.js';
+import { directiveOf, maskSource, scanSource, tokenEnd } from '../../../src/lint/scan/index.js';
 
 describe('maskSource', () => {
   it('blanks comments, literal insides and #if 0 blocks, keeping length and newlines', () => {
@@ -41,6 +41,35 @@ describe('maskSource', () => {
     const f = scanSource('#define HOOK(n) tbl[__NR_##n] = x\nint y;');
     expect(f.macros[0]?.name).toBe('HOOK');
     expect(f.macros[0]?.params).toEqual(['n']);
-    expect(f.tokens.filter((t) => t.dir < 0).map((t) => t.text)).toEqual(['int', 'y', ';']);
+    const inCode = f.tokens.filter((_, i) => directiveOf(f.directives, i) < 0);
+    expect(inCode.map((t) => t.text)).toEqual(['int', 'y', ';']);
+  });
+
+  it('tells the directive each token belongs to', () => {
+    const f = scanSource('a\n#define X 1\nb #\n#if Y\n#endif\nc');
+    const dirs = f.tokens.map((t, i) => [t.text, directiveOf(f.directives, i)]);
+    expect(dirs).toEqual([
+      ['a', -1],
+      ['#', 0],
+      ['define', 0],
+      ['X', 0],
+      ['1', 0],
+      ['b', -1],
+      ['#', -1],
+      ['#', 1],
+      ['if', 1],
+      ['Y', 1],
+      ['#', 2],
+      ['endif', 2],
+      ['c', -1],
+    ]);
+    expect(directiveOf([], 0)).toBe(-1);
+  });
+
+  it('ends each token where its text ends in the source', () => {
+    const src = 'x = "a\\"b" + 0x1fUL;';
+    const f = scanSource(src);
+    for (const t of f.tokens) expect(src.slice(t.start, tokenEnd(t))).toBe(t.text);
+    expect(f.tokens.map(tokenEnd)).toEqual([1, 3, 10, 12, 19, 20]);
   });
 });

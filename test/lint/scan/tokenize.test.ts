@@ -62,6 +62,10 @@ const PIECES = [
   'define',
   '/* \r */',
   '/*\r\n*/',
+  // Runs of blanks, DEL among them (skipped a run at a time).
+  '\t \t',
+  '\x7f',
+  ' \x00 ',
 ];
 
 describe('tokenize', () => {

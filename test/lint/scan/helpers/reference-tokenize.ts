@@ -117,7 +117,7 @@ export function referenceTokenize(
       atLineStart = false;
       dir = directives.length;
       directives.push({ name: '', first: tokens.length, end: tokens.length, start });
-      tokens.push({ type: 'op', text: '#', start, end: i + 1, dir });
+      tokens.push({ type: 'op', text: '#', start });
       i++;
       let j = i;
       while (j < n && (m.charCodeAt(j) === 32 || m.charCodeAt(j) === 9)) j++;
@@ -164,11 +164,11 @@ export function referenceTokenize(
       // Punctuators: longest match, their text shared (no slice per operator).
       const op = punctuatorAt(m, i, c);
       i += op.length;
-      tokens.push({ type: 'op', text: op, start, end: i, dir });
+      tokens.push({ type: 'op', text: op, start });
       continue;
     }
     const raw = type === 'str' || type === 'chr' ? text.slice(start, i) : m.slice(start, i);
-    tokens.push({ type, text: raw, start, end: i, dir });
+    tokens.push({ type, text: raw, start });
   }
   if (dir >= 0) (directives[dir] as Directive).end = tokens.length;
   return { tokens, directives };
