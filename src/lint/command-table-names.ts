@@ -17,17 +17,23 @@ export async function commandTableNames(): Promise<string[]> {
   return [...new Set([...DEFAULT_TABLE_NAMES, ...fromArches])].sort();
 }
 
-async function archTableSymbols(): Promise<string[]> {
+/** The cache file of the bundled descriptors' symbols: named by their bytes (and the build). */
+export function tableSymbolsCacheFile(): string {
   const files = descriptorFiles(bundledArchDir);
   const key = cacheKey([
     'arch table symbols',
     ...files.flatMap((f) => [basename(f), readFileSync(f)]),
   ]);
-  const cached = readCachedList(`${key}.table-symbols.json`);
+  return `${key}.table-symbols.json`;
+}
+
+async function archTableSymbols(): Promise<string[]> {
+  const file = tableSymbolsCacheFile();
+  const cached = readCachedList(file);
   if (cached) return cached;
   const { loadArchSet } = await import('../arch/load.js');
   const symbols = loadArchSet().arches.flatMap((a) => a.tableSymbols);
-  writeCacheFile(`${key}.table-symbols.json`, JSON.stringify(symbols));
+  writeCacheFile(file, JSON.stringify(symbols));
   return symbols;
 }
 
