@@ -16,8 +16,9 @@ export interface WorkerJob {
   batch: number;
   /**
    * Int32 claimed-batch count, next front batch, next back batch, batches the main thread
-   * has analysed. A worker stays at most `lookahead` batches ahead of the analysis, so the
-   * names it finds reach the files still to read.
+   * has analysed. Once some file has exported a name, a worker stays at most `lookahead`
+   * batches ahead of the analysis, so the next names reach the files still to read; until
+   * then it reads on (most trees export none, and waiting would leave a core idle).
    */
   counter: SharedArrayBuffer;
   lookahead: number;
@@ -48,15 +49,15 @@ parentPort?.on('message', (job: WorkerJob) => {
   const batches = Math.ceil(job.paths.length / job.batch);
   let spec = job.filter;
   for (;;) {
-    for (;;) {
+    for (let m = receiveMessageOnPort(job.names); m; m = receiveMessageOnPort(job.names))
+      spec = { ...spec, names: m.message as string[] };
+    while ((spec.names?.length ?? 0) > 0) {
       const analysed = Atomics.load(counter, 3);
       if (Atomics.load(counter, 0) - analysed < job.lookahead) break;
       Atomics.wait(counter, 3, analysed, 50);
     }
     if (Atomics.add(counter, 0, 1) >= batches) break;
     const index = job.fromBack ? Atomics.sub(counter, 2, 1) : Atomics.add(counter, 1, 1);
-    for (let m = receiveMessageOnPort(job.names); m; m = receiveMessageOnPort(job.names))
-      spec = { ...spec, names: m.message as string[] };
     const started = performance.now();
     const filters = filtersFor(spec);
     const reads: Array<[number, ReadOutcome]> = [];
