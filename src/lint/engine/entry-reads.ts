@@ -5,7 +5,7 @@
 // return statuses; a function that reads the IDT into a vCPU's context returns that context.
 import type { Token } from '../scan/index.js';
 import { asmOpen } from './context.js';
-import { exprEnd, lhsShape, lvalueStart, splitArgs } from './expressions.js';
+import { exprEnd, isCastGroup, lhsShape, lvalueStart, splitArgs } from './expressions.js';
 import type { FnScope, Segment } from './structure.js';
 import { COPIERS, MSR_READS, PASSTHROUGH } from './symbols.js';
 
@@ -150,17 +150,9 @@ function noteOutput(seg: Segment, f: FnScope, [a, b]: [number, number], held: Se
 /** The token after a cast at `i` (`(u64 *)`, `(unsigned long)`), or after a prefix (`&`, `*`, `(`). */
 function castEnd(seg: Segment, i: number, b: number): number {
   const m = seg.match[i] ?? -1;
-  return seg.toks[i]?.text === '(' && m > i + 1 && m < b - 1 && isCast(seg, i, m) ? m + 1 : i + 1;
-}
-
-/** `(...)` at [open, close] holds type words and `*` only, and an operand follows it. */
-function isCast(seg: Segment, open: number, close: number): boolean {
-  for (let k = open + 1; k < close; k++) {
-    const t = seg.toks[k] as Token;
-    if (t.type !== 'id' && t.text !== '*') return false;
-  }
-  const next = seg.toks[close + 1];
-  return next?.type === 'id' || next?.text === '(' || next?.text === '&' || next?.text === '*';
+  return seg.toks[i]?.text === '(' && m > i + 1 && m < b - 1 && isCastGroup(seg, i, m)
+    ? m + 1
+    : i + 1;
 }
 
 /**

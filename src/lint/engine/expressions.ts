@@ -120,3 +120,32 @@ export function exprEnd(seg: Segment, from: number, max: number): number {
   }
   return max;
 }
+
+/** Words that make a lone parenthesised word a type (`(u64)x`), as casts are written. */
+const CAST_WORDS =
+  /^(unsigned|signed|long|int|short|char|void|const|volatile|struct|union|enum|u8|u16|u32|u64|s8|s16|s32|s64|uint8_t|uint16_t|uint32_t|uint64_t|uintptr_t|size_t|ulong|uint|phys_addr_t|psize_t|sys_call_ptr_t|__user|__force|[A-Za-z_]\w*_t|[A-Za-z_]\w*_fn|[A-Za-z_]\w*_func|[A-Za-z_]\w*_ptr)$/;
+
+/**
+ * Whether `(...)` at [open, close] is a cast: type words and `*` only, followed by an operand.
+ * A lone word such as `(x)` is a parenthesised value unless it reads as a type (`u64`, `foo_t`).
+ */
+export function isCastGroup(seg: Segment, open: number, close: number): boolean {
+  if (close - open < 2) return false;
+  let words = 0;
+  for (let i = open + 1; i < close; i++) {
+    const t = seg.toks[i] as Token;
+    if (t.text === '*' || t.text === '(' || t.text === ')') continue;
+    if (t.type !== 'id' || KEYWORDS.has(t.text)) return false;
+    words++;
+  }
+  const next = seg.toks[close + 1];
+  if (!next || words === 0) return false;
+  if (words === 1 && close - open === 2 && !CAST_WORDS.test(seg.toks[open + 1]?.text ?? ''))
+    return false;
+  if (next.type === 'id' || next.type === 'num' || next.type === 'str' || next.text === '(')
+    return true;
+  return (
+    (next.text === '&' || next.text === '*' || next.text === '~' || next.text === '!') &&
+    (words > 1 || CAST_WORDS.test(seg.toks[open + 1]?.text ?? ''))
+  );
+}
