@@ -61,7 +61,7 @@ export async function runLint(options: Record<string, unknown>, args: string[]):
     rules: ruleModule.rules.map((r) => r.meta),
     defaultRuleLevels: engine.defaultRuleLevels,
     lintRoot: engine.lintRoot,
-    tableNames: async () => commandTableNames(),
+    tableNames: commandTableNames,
     stubFixes: (syscalls) => specStubFixes(syscalls, options.spec as string | undefined),
     cwd: process.cwd(),
     env: process.env,

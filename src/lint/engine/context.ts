@@ -3,6 +3,7 @@
 import type { Token } from '../scan/index.js';
 import type { Analysis } from './analyze.js';
 import type { Segment } from './structure.js';
+import { ASM_KEYWORDS, ASM_QUALIFIERS } from './symbols.js';
 
 export interface Report<MessageIds extends string = string> {
   seg: number;
@@ -100,9 +101,6 @@ export function numberText(t: Token | undefined): string {
   return '';
 }
 
-const ASM = new Set(['asm', '__asm__', '__asm']);
-const ASM_QUALIFIERS = new Set(['volatile', '__volatile__', '__volatile', 'goto', 'inline']);
-
 const asmFound = new WeakMap<Analysis, Array<{ seg: number; start: number; end: number }>>();
 
 /** Token ranges of inline assembly statements: `asm [volatile|goto] ( ... )` (found once a file). */
@@ -114,7 +112,7 @@ export function asmStatements(a: Analysis): Array<{ seg: number; start: number; 
   if (!a.census.asm) return out;
   a.st.segs.forEach((s, si) => {
     for (let i = 0; i < s.toks.length; i++) {
-      const j = asmOpen(s, i);
+      const j = asmOpen(s.toks, i);
       if (j < 0) continue;
       const close = s.match[j] ?? -1;
       out.push({ seg: si, start: j + 1, end: close > j ? close : s.toks.length });
@@ -124,10 +122,10 @@ export function asmStatements(a: Analysis): Array<{ seg: number; start: number; 
 }
 
 /** The `(` of an asm statement whose keyword is token `i` (`asm [volatile|goto] (`), or -1. */
-export function asmOpen(seg: Segment, i: number): number {
-  const t = seg.toks[i] as Token;
-  if (t.type !== 'id' || !ASM.has(t.text)) return -1;
+export function asmOpen(toks: readonly Token[], i: number): number {
+  const t = toks[i] as Token;
+  if (t.type !== 'id' || !ASM_KEYWORDS.has(t.text)) return -1;
   let j = i + 1;
-  while (ASM_QUALIFIERS.has(seg.toks[j]?.text ?? '')) j++;
-  return seg.toks[j]?.text === '(' ? j : -1;
+  while (ASM_QUALIFIERS.has(toks[j]?.text ?? '')) j++;
+  return toks[j]?.text === '(' ? j : -1;
 }

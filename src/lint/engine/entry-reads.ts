@@ -92,7 +92,7 @@ function noteMsrRead(seg: Segment, f: FnScope, callee: number, held: Set<string>
  */
 function noteAsmRead(seg: Segment, f: FnScope, at: number, held: Set<string>): void {
   const toks = seg.toks;
-  const open = asmOpen(seg, at);
+  const open = asmOpen(seg.toks, at);
   const close = open < 0 ? -1 : (seg.match[open] ?? -1);
   if (open < 0 || close < open) return;
   let template = '';

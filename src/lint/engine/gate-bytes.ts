@@ -2,8 +2,18 @@
 // a byte), whether a token-level condition of gate-tokens.ts can hold. Each errs one way only:
 // where it is unsure what stands between two pieces of text (a comment, a line continuation, a
 // line that may be a directive, a literal), it says the condition may hold.
-import { ARM_DACR_ASM, CR0_ASM } from '../rules/wp-disable.js';
-import { hexValue, idPartEnd, isDigit, isHex, isIdPart, numberEnd } from '../scan/chars.js';
+import { asmTemplateWrite } from '../rules/wp-disable.js';
+import {
+  hexValue,
+  idPartEnd,
+  isDigit,
+  isHex,
+  isIdPart,
+  isTokenGap,
+  numberEnd,
+} from '../scan/chars.js';
+import { literalEnd } from '../scan/mask.js';
+import { ASM_QUALIFIERS } from './symbols.js';
 
 const NL = 10;
 const SLASH = 47;
@@ -17,11 +27,6 @@ const UNSURE = -1;
 /** No token before (start of the text) or after (its end). */
 const NO_TOKEN = 0;
 
-/** What the tokenizer skips between tokens (line breaks included). */
-function isBlankCode(c: number): boolean {
-  return c <= 32 || c === 127;
-}
-
 /**
  * The last character of the token before offset `i` (a token's start), skipping what the
  * tokenizer skips on one line; UNSURE when a line break, a comment's end or a backslash comes
@@ -31,7 +36,7 @@ function previousCode(text: string, i: number): number {
   for (let k = i - 1; k >= 0; k--) {
     const c = text.charCodeAt(k);
     if (c === NL || c === SLASH || c === BACKSLASH) return UNSURE;
-    if (!isBlankCode(c)) return c;
+    if (!isTokenGap(c)) return c;
   }
   return NO_TOKEN;
 }
@@ -178,7 +183,7 @@ function nextNumber(
       k++;
       continue;
     }
-    if (isBlankCode(c)) {
+    if (isTokenGap(c)) {
       k++;
       continue;
     }
@@ -218,25 +223,12 @@ function nextNumber(
       const offset = prev === 91 || prev === 43 || prev === 45;
       if (!offset && depth === 0) return { value: numberValue(text, k, end), end };
       k = end;
-    } else if (c === DQUOTE) k = stringEnd(text, k);
+    } else if (c === DQUOTE) k = literalEnd(text, k, DQUOTE);
     else if (isIdPart(c)) k = idPartEnd(text, k);
     else k++;
     prev = 0;
   }
   return { value: -1, end: n };
-}
-
-/** End of the string literal opening at `i`, as the masker's literalEnd reads it. */
-function stringEnd(text: string, i: number): number {
-  let j = i + 1;
-  while (j < text.length) {
-    const c = text.charCodeAt(j);
-    if (c === BACKSLASH) j += 2;
-    else if (c === DQUOTE) return j + 1;
-    else if (c === NL) return j;
-    else j++;
-  }
-  return text.length;
 }
 
 /** `16` as a whole token (the WP bit's number). */
@@ -267,7 +259,7 @@ export function wpSixteenPossible(text: string): boolean {
  */
 function bitTwoBefore(text: string, i: number): boolean {
   let k = i - 1;
-  while (isBlankCode(text.charCodeAt(k))) k--;
+  while (isTokenGap(text.charCodeAt(k))) k--;
   const c = text.charCodeAt(k);
   if (c === DQUOTE || c === SQUOTE) return true;
   if (isIdPart(c) || c === 46) {
@@ -281,7 +273,7 @@ function bitTwoBefore(text: string, i: number): boolean {
   if (c2 === UNSURE) return true;
   if (c2 === NO_TOKEN) return false;
   let e = k;
-  while (isBlankCode(text.charCodeAt(e))) e--;
+  while (isTokenGap(text.charCodeAt(e))) e--;
   return e >= 2 && text.startsWith('BIT', e - 2) && (e === 2 || !isIdPart(text.charCodeAt(e - 3)));
 }
 
@@ -350,7 +342,7 @@ function invertedAt(text: string, i: number): boolean {
 /** Offset of the last non-blank character before `i` (previousCode's character). */
 function lastCodeAt(text: string, i: number): number {
   let k = i - 1;
-  while (k >= 0 && isBlankCode(text.charCodeAt(k))) k--;
+  while (k >= 0 && isTokenGap(text.charCodeAt(k))) k--;
   return k;
 }
 
@@ -366,13 +358,12 @@ function mayBeDirectiveLine(text: string, i: number): boolean {
     if (text.charCodeAt(e) === BACKSLASH) return true;
   }
   let k = lineStart;
-  while (k < i && isBlankCode(text.charCodeAt(k))) k++;
+  while (k < i && isTokenGap(text.charCodeAt(k))) k++;
   const c = text.charCodeAt(k);
   return c === HASH || c === SLASH;
 }
 
 const ASM_WORD = /(?<![A-Za-z0-9_$])(?:asm|__asm__|__asm)(?![A-Za-z0-9_$])/g;
-const ASM_QUALIFIERS = new Set(['volatile', '__volatile__', '__volatile', 'goto', 'inline']);
 
 /**
  * gate-tokens' asmNeeds: an asm statement (`asm`, qualifiers, `(`) whose first run of string
@@ -392,7 +383,7 @@ export function asmTemplatePossible(text: string): boolean {
       if (s.indexOf('rdmsr') >= 0) return true;
       joined += s.slice(1, -1);
     }
-    if (CR0_ASM.test(joined.replace(/\\n|\\t/g, ' ')) || ARM_DACR_ASM.test(joined)) return true;
+    if (asmTemplateWrite(joined) !== null) return true;
   }
   return false;
 }
@@ -428,7 +419,7 @@ function firstStringRun(text: string, i: number): string[] | null {
   }
   const run: string[] = [];
   while (k < text.length && text.charCodeAt(k) === DQUOTE) {
-    const end = stringEnd(text, k);
+    const end = literalEnd(text, k, DQUOTE);
     run.push(text.slice(k, end));
     k = skipGap(text, end);
     if (k === UNSURE) return null;
@@ -447,7 +438,7 @@ function skipGap(text: string, i: number): number {
   for (; k < text.length; k++) {
     const c = text.charCodeAt(k);
     if (c === NL) lineStart = true;
-    else if (!isBlankCode(c)) {
+    else if (!isTokenGap(c)) {
       if (c === BACKSLASH || (lineStart && c === HASH)) return UNSURE;
       const next = text.charCodeAt(k + 1);
       if (c === SLASH && (next === 42 || next === SLASH)) return UNSURE;

@@ -3,10 +3,10 @@
 // them — the code without directives, and each macro body. When none holds, every value's kind
 // is null: no rule reports and nothing is exported.
 import { ARM_LDR_PC, ARM_VECTOR, operandSide } from '../rules/table-scan.js';
-import { ARM_DACR_ASM, CR0_ASM, CR0_WRITER, WP_CLEARED, WP_MASKS } from '../rules/wp-disable.js';
+import { asmTemplateWrite, CR0_WRITER, WP_CLEARED, WP_MASKS } from '../rules/wp-disable.js';
 import type { ScannedFile, Token } from '../scan/index.js';
 import { stringValue } from '../scan/index.js';
-import { numberText } from './context.js';
+import { asmOpen, numberText } from './context.js';
 import {
   MAKES_WRITABLE,
   makesWritableAt,
@@ -24,6 +24,7 @@ import {
 } from './scanners.js';
 import { matchBrackets } from './structure.js';
 import {
+  ASM_KEYWORDS,
   ENTRY_MSRS,
   isKernelAddress,
   LOOKUP_FUNCTIONS,
@@ -33,8 +34,6 @@ import {
   SYSCALL_FN,
 } from './symbols.js';
 
-const ASM = new Set(['asm', '__asm__', '__asm']);
-const ASM_QUALIFIERS = new Set(['volatile', '__volatile__', '__volatile', 'goto', 'inline']);
 const MODULE_PARAMS = new Set(['module_param', 'module_param_unsafe', 'module_param_named']);
 const SYS_NAME = /k?sys_\w+$/;
 
@@ -153,7 +152,7 @@ const ID_FLAGS: Map<string, number> = (() => {
   add([...WP_MASKS, 'X86_CR0_WP_BIT'], ID_FLAG.wpMask);
   add(['set_domain', 'modify_domain'], ID_FLAG.domain);
   add(['DOMAIN_MANAGER', 'DOMAIN_MANAGER_VALUE'], ID_FLAG.manager);
-  add(ASM, ID_FLAG.asm);
+  add(ASM_KEYWORDS, ID_FLAG.asm);
   add(['clear_bit', '__clear_bit'], ID_FLAG.clearBit);
   return m;
 })();
@@ -417,9 +416,8 @@ function slotCompares(toks: Token[], compares: number[], tables: ReadonlySet<str
 
 /** An asm statement whose template writes %cr0, sets ARM domains, or reads an MSR. */
 function asmNeeds(toks: Token[], i: number): boolean {
-  let j = i + 1;
-  while (ASM_QUALIFIERS.has(toks[j]?.text ?? '')) j++;
-  if (toks[j]?.text !== '(') return false;
+  const j = asmOpen(toks, i);
+  if (j < 0) return false;
   for (let k = j + 1; k < toks.length; k++) {
     if ((toks[k] as Token).type !== 'str') continue;
     let joined = '';
@@ -428,7 +426,7 @@ function asmNeeds(toks: Token[], i: number): boolean {
       if (/rdmsr/.test(s)) return true;
       joined += s.slice(1, -1);
     }
-    return CR0_ASM.test(joined.replace(/\\n|\\t/g, ' ')) || ARM_DACR_ASM.test(joined);
+    return asmTemplateWrite(joined) !== null;
   }
   return false;
 }

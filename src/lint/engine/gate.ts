@@ -12,6 +12,7 @@
 // hints the finer conditions of gate-bytes.ts (the tokens around a hint, read from the text).
 
 import { WP_MASKS } from '../rules/wp-disable.js';
+import { isTokenGap } from '../scan/chars.js';
 import { escapeAt, NO_CHAR, type ScannedFile } from '../scan/index.js';
 import {
   armVectorPossible,
@@ -140,9 +141,13 @@ type HintId = keyof typeof HINTS | keyof typeof HINTS_ICASE;
 const hintKeys = Object.keys(HINTS) as Array<keyof typeof HINTS>;
 const hintIcaseKeys = Object.keys(HINTS_ICASE) as Array<keyof typeof HINTS_ICASE>;
 
-/** The byte check's searches: the decisive words (and the table names), and the hints. */
-function byteSearches(names: readonly string[]) {
+/**
+ * What the byte check searches with: the decisive words (and the table names), the hints, and
+ * the trie of names a string literal may spell.
+ */
+function byteSearches(names: readonly string[], strNames: Iterable<string>) {
   return {
+    strTrie: trieOf(strNames),
     decisive: createMultiSearch([...DECISIVE, ...names]),
     decisiveIcase: createMultiSearch(DECISIVE_ICASE, { ignoreCase: true }),
     hints: createMultiSearch(hintKeys.map((k) => HINTS[k])),
@@ -159,11 +164,9 @@ export function createGate(tableNames: readonly string[]): Gate {
   let searches: ReturnType<typeof byteSearches> | null = null;
   const tables = new Set(names);
   const strNames = new Set([...names, ...ENTRY_SYMBOLS, 'kallsyms_lookup_name']);
-  let strTrie: Trie | null = null;
   const byBytes = (bytes: Uint8Array): 'none' | 'full' | 'tokens' => {
-    searches ??= byteSearches(names);
-    strTrie ??= trieOf(strNames);
-    const { decisive, decisiveIcase, hints, hintsIcase } = searches;
+    searches ??= byteSearches(names, strNames);
+    const { strTrie, decisive, decisiveIcase, hints, hintsIcase } = searches;
     if (decisive.any(bytes) || decisiveIcase.any(bytes)) return 'full';
     const found = new Set<HintId>();
     for (const i of hints.all(bytes)) found.add(hintKeys[i] as HintId);
@@ -309,7 +312,7 @@ function continues(text: string, i: number): boolean {
   let k = i;
   while (k < text.length) {
     const c = text.charCodeAt(k);
-    if (c <= 32 || c === 127) k++;
+    if (isTokenGap(c)) k++;
     else return c === 34 || c === 47 || c === 92 || c === 35;
   }
   return true;

@@ -186,3 +186,8 @@ export function isKernelAddress(text: string): boolean {
   if (/^0x[c-f][0-9a-f]{7}$/.test(n)) return n !== '0xffffffff' && !n.startsWith('0xffff0');
   return /^0xffff[0-9a-f]{12}$/.test(n) && !/^0xffffffffffff/.test(n);
 }
+
+/** The keyword that opens an inline assembly statement, in each spelling. */
+export const ASM_KEYWORDS = new Set(['asm', '__asm__', '__asm']);
+/** Qualifiers between the asm keyword and its parenthesis (`asm volatile goto (`). */
+export const ASM_QUALIFIERS = new Set(['volatile', '__volatile__', '__volatile', 'goto', 'inline']);

@@ -21,8 +21,18 @@ export const WP_CLEARED = new Set([
   '0xFFFFFFFFFFFEFFFF',
 ]);
 /** `mov ..., %cr0` (AT&T) or `mov cr0, ...` (Intel). */
-export const CR0_ASM = /mov[lqw]?\s+[^;\n]*,\s*%+cr0\b|\bmov\s+cr0\s*,/i;
-export const ARM_DACR_ASM = /mcr\s+p15\s*,\s*0\s*,\s*%?\w+\s*,\s*c3\s*,\s*c0/i;
+const CR0_ASM = /mov[lqw]?\s+[^;\n]*,\s*%+cr0\b|\bmov\s+cr0\s*,/i;
+const ARM_DACR_ASM = /mcr\s+p15\s*,\s*0\s*,\s*%?\w+\s*,\s*c3\s*,\s*c0/i;
+
+/**
+ * What an asm template (its string literals joined, quotes off) writes that this rule reports:
+ * %cr0 (`\n`/`\t` escapes read as blanks), ARM's domain register, or nothing. The gate's
+ * checks ask the same.
+ */
+export function asmTemplateWrite(template: string): 'cr0' | 'armDomain' | null {
+  if (CR0_ASM.test(template.replace(/\\n|\\t/g, ' '))) return 'cr0';
+  return ARM_DACR_ASM.test(template) ? 'armDomain' : null;
+}
 
 /** The module's own macros: those that are the WP bit (`CR0_WP_BIT 0x10000`) and those that clear it. */
 interface WpMacros {
@@ -128,9 +138,10 @@ export const wpDisable = {
         let joined = '';
         for (let k = i; k < s.end && toks[k]?.type === 'str'; k++)
           joined += (toks[k] as Token).text.slice(1, -1);
-        if (CR0_ASM.test(joined.replace(/\\n|\\t/g, ' '))) {
+        const writes = asmTemplateWrite(joined);
+        if (writes === 'cr0') {
           context.report({ seg: s.seg, tok: i, messageId: 'cr0Asm', data: {}, escalate });
-        } else if (ARM_DACR_ASM.test(joined)) {
+        } else if (writes === 'armDomain') {
           context.report({
             seg: s.seg,
             tok: i,

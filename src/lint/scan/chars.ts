@@ -59,3 +59,8 @@ export function isHex(c: number): boolean {
 export function hexValue(c: number): number {
   return c <= 57 ? c - 48 : (c | 32) - 87;
 }
+
+/** What the tokenizer skips between tokens: controls, blanks and line breaks, and DEL. */
+export function isTokenGap(c: number): boolean {
+  return c <= 32 || c === 127;
+}

@@ -278,7 +278,7 @@ function addDeadRegion(regions: number[], start: number, end: number): void {
  * its closing quote or, unterminated, to the end of the line; a character literal must close on
  * the same line within a few characters (a lone apostrophe in `#error don't` is no literal).
  */
-function literalEnd(text: string, i: number, quote: number): number {
+export function literalEnd(text: string, i: number, quote: number): number {
   const limit = quote === SQUOTE ? Math.min(text.length, i + 12) : text.length;
   let j = i + 1;
   while (j < limit) {

@@ -2,7 +2,16 @@
 // punctuators) and finds the preprocessor directives among them (each a run of tokens). Literal
 // values are read from the original text, since the masked copy blanks their insides.
 
-import { hexValue, idPartEnd, isDigit, isHex, isIdStart, isOctal, numberEnd } from './chars.js';
+import {
+  hexValue,
+  idPartEnd,
+  isDigit,
+  isHex,
+  isIdStart,
+  isOctal,
+  isTokenGap,
+  numberEnd,
+} from './chars.js';
 import type { MaskedSource, Span } from './mask.js';
 
 export type TokenType = 'id' | 'num' | 'str' | 'chr' | 'op';
@@ -171,7 +180,7 @@ export function tokenize(
       i++;
       continue;
     }
-    if (c <= 32 || c === 127) {
+    if (isTokenGap(c)) {
       i = blanksEnd(text, i + 1, regionStart);
       continue;
     }
