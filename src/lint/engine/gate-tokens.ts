@@ -22,7 +22,7 @@ import {
   SCAN_MSRS,
   SCAN_NUMBERS,
 } from './scanners.js';
-import { matchBrackets } from './structure.js';
+import { codeTokens, matchBrackets } from './structure.js';
 import {
   ASM_KEYWORDS,
   ENTRY_MSRS,
@@ -62,7 +62,7 @@ export function tokenNeeds(
     domain: false,
     manager: false,
   };
-  const code = codeTokens(file);
+  const code = codeTokens(file).code;
   // The longest name a string literal could spell.
   let longest = 0;
   for (const n of strNames) longest = Math.max(longest, n.length);
@@ -84,27 +84,6 @@ export function tokenNeeds(
     (f.cr0Writer && f.wpMask) ||
     (f.domain && f.manager)
   );
-}
-
-/**
- * The tokens outside directives: the runs between directives (each directive's tokens are one
- * run), copied a run at a time.
- */
-function codeTokens(file: ScannedFile): Token[] {
-  const toks = file.tokens;
-  if (file.directives.length === 0) return toks;
-  const runs: Token[][] = [];
-  let at = 0;
-  for (const d of file.directives) {
-    if (d.first > at) runs.push(toks.slice(at, d.first));
-    if (d.end > at) at = d.end;
-  }
-  if (toks.length > at) runs.push(toks.slice(at));
-  // Joined in groups: one call with every run as an argument could exceed the stack. Even
-  // empty, the array has the kind of the token array (one shape for the loop over it).
-  let code: Token[] = toks.slice(0, 0);
-  for (let k = 0; k < runs.length; k += 1024) code = code.concat(...runs.slice(k, k + 1024));
-  return code;
 }
 
 interface Flags {

@@ -240,11 +240,12 @@ interface CondEvents {
 }
 
 /**
- * The tokens outside directives, and the conditional directives among them. Each directive is
- * one run of tokens, so the code is the runs between them: copied without reading a token, into
- * an array made at its final size (a slice, overwritten: no growing by push).
+ * The tokens outside directives, and the conditional directives among them (the gate's token
+ * check reads the tokens too). Each directive is one run of tokens, so the code is the runs
+ * between them: copied without reading a token, into an array made at its final size (a slice,
+ * overwritten: no growing by push).
  */
-function codeTokens(file: ScannedFile): { code: Token[]; cond: CondEvents } {
+export function codeTokens(file: ScannedFile): { code: Token[]; cond: CondEvents } {
   const tokens = file.tokens;
   const directives = file.directives;
   let size = tokens.length;
