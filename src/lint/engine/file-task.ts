@@ -19,8 +19,12 @@ export interface FileTask {
 export interface FileOutcome {
   rel: string;
   abs: string;
-  /** `clean`: nothing to report (rejected by a filter, or linted without result); `linted`: analysed; `skipped`: see reason. */
-  status: 'clean' | 'linted' | 'skipped';
+  /**
+   * `clean`: nothing to report (rejected by a filter, or linted without result); `linted`:
+   * analysed; `skipped`: see reason; `exports`: not analysed, as it has nothing to report of its
+   * own, only lookups other files may call (analysed once some file may call them).
+   */
+  status: 'clean' | 'linted' | 'skipped' | 'exports';
   reason?: string;
   findings?: RawFinding[];
   directives?: SourceComment[];
@@ -49,6 +53,7 @@ export function finishTask(
 ): FileOutcome {
   const base = { rel: task.rel, abs: task.abs, ...(read.hasName ? { hasName: true } : {}) };
   if (read.status === 'skipped') return { ...base, status: 'skipped', reason: read.reason ?? '' };
+  if (read.status === 'exports') return { ...base, status: 'exports' };
   if (read.status === 'clean' || !read.bytes) return { ...base, status: 'clean' };
   try {
     let source: string | ScannedFile = decode(read.bytes);

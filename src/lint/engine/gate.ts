@@ -13,7 +13,7 @@
 
 import { WP_MASKS } from '../rules/wp-disable.js';
 import { isTokenGap } from '../scan/chars.js';
-import { escapeAt, NO_CHAR, type ScannedFile } from '../scan/index.js';
+import { escapeAt, maskSource, NO_CHAR, type ScannedFile, stringValue } from '../scan/index.js';
 import {
   armVectorPossible,
   asmTemplatePossible,
@@ -28,23 +28,33 @@ import { PAGE_ATTR, PTE_LOOKUPS, READONLY_BITS, WRITE_BITS } from './protection.
 import { DISPATCH_BYTES_STRING } from './scanners.js';
 import { ENTRY_SYMBOLS } from './symbols.js';
 
+/**
+ * What the raw bytes say: surely nothing (`none`); surely analyse (`full`); look at the tokens
+ * (`tokens`); or nothing of its own but lookup functions other files may call (`exports`).
+ */
+export type ByteCheck = 'none' | 'full' | 'tokens' | 'exports';
+
 export interface Gate {
-  /** The raw bytes alone: surely nothing, surely analyse, or look at the tokens (`tokens`). */
-  byBytes(bytes: Uint8Array): 'none' | 'full' | 'tokens';
+  byBytes(bytes: Uint8Array): ByteCheck;
   /** The token-level conditions, for files `byBytes` left open (`tokens`) and only those. */
   byTokens(file: ScannedFile): boolean;
-  /** Both: whether `bytes` (a prefiltered file) needs the full analysis; `scan` gives its tokens. */
+  /**
+   * Both: whether `bytes` (a prefiltered file) needs the full analysis, the files left for
+   * their exports included; `scan` gives its tokens.
+   */
   needsAnalysis(bytes: Uint8Array, scan: () => ScannedFile): boolean;
 }
 
+/**
+ * The lookup functions' names (LOOKUP_FUNCTIONS; `module_kallsyms_lookup_name` holds the
+ * first): alone, with no name a string could spell and nothing else a rule looks for, a lookup
+ * yields values of kind `lookup` and `kaddr` only, which no rule reports and only the lookup
+ * kind is shared. Such a file is left out unless another file may call its lookups (`exports`).
+ */
+const LOOKUP_WORDS = ['kallsyms_lookup_name', '__symbol_get'];
+const PAGE_ATTR_NAMES = Object.keys(PAGE_ATTR);
 /** Raw substrings that alone send a file to the analysis (case-sensitive). */
-const DECISIVE = [
-  'kallsyms_lookup_name',
-  '__symbol_get',
-  'syscalltbl-lint',
-  'store_idt',
-  ...Object.keys(PAGE_ATTR),
-];
+const DECISIVE = [...LOOKUP_WORDS, 'syscalltbl-lint', 'store_idt', ...Object.keys(PAGE_ATTR)];
 /** The same, case-insensitive (the analysis matches these MSRs and numbers in any case). */
 const DECISIVE_ICASE = [
   'msr_lstar',
@@ -164,10 +174,15 @@ export function createGate(tableNames: readonly string[]): Gate {
   let searches: ReturnType<typeof byteSearches> | null = null;
   const tables = new Set(names);
   const strNames = new Set([...names, ...ENTRY_SYMBOLS, 'kallsyms_lookup_name']);
-  const byBytes = (bytes: Uint8Array): 'none' | 'full' | 'tokens' => {
+  const byBytes = (bytes: Uint8Array): ByteCheck => {
     searches ??= byteSearches(names, strNames);
     const { strTrie, decisive, decisiveIcase, hints, hintsIcase } = searches;
-    if (decisive.any(bytes) || decisiveIcase.any(bytes)) return 'full';
+    let lookups = false;
+    if (decisive.any(bytes)) {
+      for (const id of decisive.all(bytes)) if (id >= LOOKUP_WORDS.length) return 'full';
+      lookups = true;
+    }
+    if (decisiveIcase.any(bytes)) return 'full';
     const found = new Set<HintId>();
     for (const i of hints.all(bytes)) found.add(hintKeys[i] as HintId);
     for (const i of hintsIcase.all(bytes)) found.add(hintIcaseKeys[i] as HintId);
@@ -177,7 +192,16 @@ export function createGate(tableNames: readonly string[]): Gate {
       latin1 ??= Buffer.from(bytes.buffer, bytes.byteOffset, bytes.length).toString('latin1');
       return latin1;
     };
-    return byteNeeds(found, text) || stringRisk(text(), strTrie) ? 'tokens' : 'none';
+    if (byteNeeds(found, text) || stringRisk(text(), strTrie)) return lookups ? 'full' : 'tokens';
+    if (!lookups) return 'none';
+    // A lookup's result is the table or entry code by the name it is given (no string may spell
+    // one: stringRisk), a syscall's code by a name holding `sys_`, a page-attribute function
+    // called through the pointer (protection.ts), else a kernel address, which only a slot
+    // compare (`[__NR_...]`) or what the hints cover would report.
+    if (found.has('nr')) return 'full';
+    const values = literalValues(text());
+    if (values.includes('sys_') || PAGE_ATTR_NAMES.some((n) => values.includes(n))) return 'full';
+    return 'exports';
   };
   const byTokens = (file: ScannedFile): boolean => tokenNeeds(file, tables, strNames);
   return {
@@ -185,7 +209,7 @@ export function createGate(tableNames: readonly string[]): Gate {
     byTokens,
     needsAnalysis(bytes, scan) {
       const b = byBytes(bytes);
-      return b === 'full' || (b === 'tokens' && byTokens(scan()));
+      return b === 'full' || b === 'exports' || (b === 'tokens' && byTokens(scan()));
     },
   };
 }
@@ -302,6 +326,17 @@ function literalRisk(text: string, from: number, trie: Trie): boolean {
     if (node < 0) return false;
   }
   return node > 0;
+}
+
+/**
+ * The values of the file's string literals (escapes decoded, as stringValue does), in order,
+ * joined: each run of adjacent literals the analysis joins into one value is a part of it.
+ * Literals in comments and `#if 0` blocks are left out, as the masker leaves them out.
+ */
+function literalValues(text: string): string {
+  let out = '';
+  for (const s of maskSource(text).strings) out += stringValue(text.slice(s.start, s.end));
+  return out;
 }
 
 /**

@@ -121,36 +121,30 @@ export async function lintPaths(
 
     // Cross-file pass: merge what every file exports (in file order, as merging keeps the first
     // wrapper it sees), then re-lint the files it can change.
-    const facts = emptyFacts();
-    for (const o of outcomes.values()) learnFrom(facts, o);
-    // Names other files may use: values that are (or point into) the table, shadow or entry
-    // code. Lookup wrappers are left out: a call passing them a table name carries that name,
-    // so the calling file passes the prefilter on its own.
-    const names = spreadingNames(facts);
-    // Files that passed the table's name to a function they did not know, which another file
-    // defines as a lookup: analysed again with the run's facts.
-    const lookups = lookupNamesOf(facts);
-    const callingLookups = new Set(
-      files.filter((f) => (outcomes.get(f.rel)?.namedCalls ?? []).some((n) => lookups.has(n))),
-    );
+    let cross = crossFileSets(files, outcomes, spreadingNames);
+    // Files left out for their lookups alone (gate.ts): analysed, as the first pass would have,
+    // once another file may call a lookup or a file is to be linted again with the run's facts.
+    const leftOut = files.filter((f) => outcomes.get(f.rel)?.status === 'exports');
+    const mayCall = first.outcomes.some((o) => (o.namedCalls?.length ?? 0) > 0);
+    const relint = cross.names.length > 0 || cross.escalating.length > 0;
+    if (leftOut.length > 0 && (mayCall || relint)) {
+      const more = await pool.run(leftOut, settings, { words: null, gateTables: null });
+      for (const f of leftOut) outcomes.delete(f.rel);
+      const sorted = [...outcomes.values(), ...more.outcomes].sort(byIndex);
+      outcomes.clear();
+      for (const o of sorted) outcomes.set(o.rel, o);
+      cross = crossFileSets(files, outcomes, spreadingNames);
+    }
+    const { facts, names, escalating } = cross;
     debug?.(
       `cross-file names: ${names.join(' ')}; table dirs: ${facts.tableDirs.length}; ` +
-        `files calling other files' lookups: ${callingLookups.size}`,
+        `files calling other files' lookups: ${cross.callingLookups}; ` +
+        `left out for their lookups: ${leftOut.length}` +
+        (leftOut.length > 0 && (mayCall || relint) ? ' (analysed)' : ''),
     );
-    if (names.length > 0 || facts.tableDirs.length > 0 || callingLookups.size > 0) {
+    if (names.length > 0 || escalating.length > 0) {
       settings.facts = facts;
       settings.tableDirs = facts.tableDirs;
-      // Files of a module that touches the table, whose write-protection findings escalate,
-      // and files calling other files' lookups.
-      const escalating = files.filter((f) => {
-        const o = outcomes.get(f.rel);
-        return (
-          (o?.status === 'linted' &&
-            facts.tableDirs.includes(dirOf(f.rel)) &&
-            (o.findings ?? []).some((x) => x.escalate || x.moduleDependent)) ||
-          callingLookups.has(f)
-        );
-      });
       let pending = names;
       // Rounds until no file adds a name (aliases of aliases across files), bounded.
       for (let round = 0; round < 3; round++) {
@@ -266,6 +260,43 @@ async function withNames(
       `(checked for ${[...unsure.keys()].sort((a, b) => a - b).join(', ')} names)`,
   );
   return out;
+}
+
+/**
+ * What the cross-file pass works from: the facts every linted file exports (merged in file
+ * order), the names whose values spread the table (`spreading`), and the files to lint again
+ * with them: those of a module that touches the table whose write-protection findings
+ * escalate, and those that passed the table's name to a function they did not know, which
+ * another file defines as a lookup (`callingLookups` counts them).
+ */
+function crossFileSets(
+  files: FileTask[],
+  outcomes: Map<string, FileOutcome>,
+  spreading: (f: ProjectFacts) => string[],
+): { facts: ProjectFacts; names: string[]; escalating: FileTask[]; callingLookups: number } {
+  const facts = emptyFacts();
+  for (const o of outcomes.values()) learnFrom(facts, o);
+  // Names other files may use: values that are (or point into) the table, shadow or entry
+  // code. Lookup wrappers are left out: a call passing them a table name carries that name,
+  // so the calling file passes the prefilter on its own.
+  const names = spreading(facts);
+  const lookups = lookupNamesOf(facts);
+  const calling = (o: FileOutcome | undefined): boolean =>
+    (o?.namedCalls ?? []).some((n) => lookups.has(n));
+  let callingLookups = 0;
+  const escalating = files.filter((f) => {
+    const o = outcomes.get(f.rel);
+    if (calling(o)) {
+      callingLookups++;
+      return true;
+    }
+    return (
+      o?.status === 'linted' &&
+      facts.tableDirs.includes(dirOf(f.rel)) &&
+      (o.findings ?? []).some((x) => x.escalate || x.moduleDependent)
+    );
+  });
+  return { facts, names, escalating, callingLookups };
 }
 
 /** Phase timings on stderr (SYSCALLTBL_DEBUG=1): milliseconds since the run started. */

@@ -7,8 +7,11 @@ import type { Filters, Prefilter } from './filters.js';
 import { CHUNK } from './multi-search.js';
 
 export interface ReadOutcome {
-  /** `candidate`: may need the analysis (see `bytes`); `clean`: cannot; `skipped`: see reason. */
-  status: 'clean' | 'skipped' | 'candidate';
+  /**
+   * `candidate`: may need the analysis (see `bytes`); `clean`: cannot; `skipped`: see reason;
+   * `exports`: nothing of its own, only lookups other files may call (gate.ts).
+   */
+  status: 'clean' | 'skipped' | 'candidate' | 'exports';
   reason?: string;
   /** The file holds one of the names the prefilter was given (other files' exports). */
   hasName?: boolean;
@@ -21,6 +24,8 @@ export interface ReadOutcome {
 /** The outcomes of almost every file, shared (nothing changes an outcome once made). */
 const CLEAN: ReadOutcome = Object.freeze({ status: 'clean' });
 const CLEAN_WITH_NAME: ReadOutcome = Object.freeze({ status: 'clean', hasName: true });
+const EXPORTS: ReadOutcome = Object.freeze({ status: 'exports' });
+const EXPORTS_WITH_NAME: ReadOutcome = Object.freeze({ status: 'exports', hasName: true });
 
 let whole = Buffer.allocUnsafe(1 << 16);
 
@@ -107,6 +112,7 @@ export function readTask(abs: string, maxBytes: number, filters: Filters): ReadO
     return { status: 'skipped', reason: 'binary (contains NUL bytes)', ...hasName };
   const check = filters.gate ? filters.gate.byBytes(bytes) : 'full';
   if (check === 'none') return read.hasName ? CLEAN_WITH_NAME : CLEAN;
+  if (check === 'exports') return read.hasName ? EXPORTS_WITH_NAME : EXPORTS;
   // A copy of its own (the read buffers are reused), which the worker can transfer. The token
   // check is left to the analysing thread: it scans anyway, and its scanner is warm.
   return {

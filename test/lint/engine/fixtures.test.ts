@@ -45,14 +45,19 @@ async function found(dir: string): Promise<string[]> {
 }
 
 describe('fixtures', () => {
-  // cross-file-lookups/ alone: a module whose only link between files is its own lookup helpers.
-  it.each(['techniques', 'cross-file', 'cross-file-lookups', 'cross-file-entry', 'real-shapes'])(
-    'flags every technique in %s at the expected lines, and nothing else',
-    async (d) => {
-      const dir = join(base, d);
-      expect(await found(dir)).toEqual(expected(dir));
-    },
-  );
+  // cross-file-lookups/ alone: a module whose only link between files is its own lookup helpers;
+  // cross-file-wrapper/ the same, its helpers in a file the gate leaves out of the first pass.
+  it.each([
+    'techniques',
+    'cross-file',
+    'cross-file-lookups',
+    'cross-file-wrapper',
+    'cross-file-entry',
+    'real-shapes',
+  ])('flags every technique in %s at the expected lines, and nothing else', async (d) => {
+    const dir = join(base, d);
+    expect(await found(dir)).toEqual(expected(dir));
+  });
   it('finds nothing in the clean fixtures', async () => {
     expect(await found(join(base, 'clean'))).toEqual([]);
   });

@@ -1,7 +1,7 @@
 // The gate's finer byte conditions: each may only reject a file the token check rejects too,
 // and should reject the common near misses (hex test vectors, masks, sixteens, plain escapes).
 import { describe, expect, it } from 'vitest';
-import { createGate } from '../../../src/lint/engine/gate.js';
+import { type ByteCheck, createGate } from '../../../src/lint/engine/gate.js';
 import {
   armVectorPossible,
   asmTemplatePossible,
@@ -16,7 +16,7 @@ import { scanSource } from '../../../src/lint/scan/index.js';
 
 const gate = createGate([...DEFAULT_TABLE_NAMES]);
 
-function byBytes(text: string): 'none' | 'full' | 'tokens' {
+function byBytes(text: string): ByteCheck {
   return gate.byBytes(Buffer.from(text, 'latin1'));
 }
 function byTokens(text: string): boolean {

@@ -27,6 +27,28 @@ function yields(text: string): string[] {
   return out;
 }
 
+/**
+ * What a file left out of the first pass for its lookups (`exports`) must not yield: anything
+ * but lookup functions other files may call (kind `lookup`, wrappers).
+ */
+function ownYield(text: string): string[] {
+  const r = lintSource(text, 'x.c', { tableNames: new Set(DEFAULT_TABLE_NAMES), levels: {} });
+  const out = r.findings.map((f) => `${f.ruleId}:${f.line}`);
+  if (r.directives.length > 0) out.push('directive');
+  if (r.touchesTable) out.push('touches');
+  const e = r.exports;
+  const own = (k: string): boolean => SHARED.has(k as never) && k !== 'lookup';
+  for (const part of [e.globals, e.fields, e.macros, e.returns])
+    for (const [n, k] of Object.entries(part)) if (own(k)) out.push(`export:${n}`);
+  for (const [fn, ps] of Object.entries(e.params))
+    for (const k of Object.values(ps)) if (own(k)) out.push(`param:${fn}`);
+  return out;
+}
+
+function leftOut(text: string): boolean {
+  return gate.byBytes(Buffer.from(text, 'latin1')) === 'exports';
+}
+
 function passes(text: string): boolean {
   const bytes = Buffer.from(text, 'latin1');
   return gate.needsAnalysis(bytes, () => scanSource(text));
@@ -85,6 +107,26 @@ const SNIPPETS = [
   'void f(void) { asm("sidt %0" : "=m"(d)); }\nint sidtab;',
 ];
 
+/** Lookups: files left out for them alone, and what must keep a file with one in the pass. */
+const LOOKUP_SNIPPETS = [
+  'unsigned long find(const char *n) { return kallsyms_lookup_name(n); }',
+  'void *get(const char *n) { return __symbol_get(n); }',
+  'static unsigned long p; void f(void) { p = kallsyms_lookup_name("text_poke"); }',
+  'void f(unsigned long *t) { unsigned long c = kallsyms_lookup_name(n); if (t[__NR_close] == c) g = t; }',
+  'typedef int (*attr_fn)(unsigned long, int); static attr_fn p; void f(void) { p = (attr_fn)kallsyms_lookup_name("set_memory" "_rw"); p((unsigned long)_stext, 1); }',
+  'typedef int (*attr_fn)(unsigned long, int); static attr_fn p; void f(void) { unsigned long a; p = (attr_fn)kallsyms_lookup_name("set_memory_r\\x77"); a = kallsyms_lookup_name("text_poke"); p(a, 1); }',
+  'void f(void) { unsigned char *p = (void *)kallsyms_lookup_name("__x64_s" "ys_close"); p[0] = 0xe9; }',
+  'void f(void) { unsigned char *p = (void *)kallsyms_lookup_name("\\x73ys_close"); *p = 0; }',
+  'void f(void) { unsigned char *p = (void *)kallsyms_lookup_name("sys_" /* x */ "close"); *p = 0; }',
+  'void f(void) { unsigned char *p = (void *)kallsyms_lookup_name("sys_"\n#ifdef X\n"close"\n#endif\n); *p = 0; }',
+  'void f(void) { unsigned long a = kallsyms_lookup_name("text_poke"); set_memory_rw(a, 1); }',
+  'void f(void) { unsigned long a = kallsyms_lookup_name("text_poke"); pte_t *p = lookup_address(a, &l); p->pte |= _PAGE_RW; }',
+  'void f(void) { unsigned long a = kallsyms_lookup_name("text_poke"); write_cr0(read_cr0() & ~X86_CR0_WP); }',
+  'void **f(void) { return (void **)kallsyms_lookup_name("sys_call_" "table"); }',
+  'void *f(void) { return (void *)module_kallsyms_lookup_name("entry_SYSCALL_64"); }',
+  '/* syscalltbl-lint-disable-next-line table-lookup -- x */\nunsigned long f(const char *n) { return kallsyms_lookup_name(n); }',
+];
+
 /** Deterministic mutations: drop, duplicate or swap characters. */
 function mutations(text: string, count: number): string[] {
   let seed = text.length * 7919;
@@ -126,6 +168,32 @@ describe('gate', () => {
 
   it.each(SNIPPETS.map((s) => [s]))('drops %s only if its analysis yields nothing', (s) => {
     if (yields(s).length > 0) expect(passes(s)).toBe(true);
+  });
+
+  it.each(LOOKUP_SNIPPETS.map((s) => [s]))('leaves %s out only if it yields only lookups', (s) => {
+    if (leftOut(s)) expect(ownYield(s)).toEqual([]);
+    else expect(passes(s)).toBe(true);
+  });
+
+  it('leaves out files with lookups alone, and keeps fixtures that need the pass', () => {
+    expect(LOOKUP_SNIPPETS.slice(0, 3).every(leftOut)).toBe(true);
+    expect(LOOKUP_SNIPPETS.slice(3).some(leftOut)).toBe(false);
+    expect(
+      leftOut(
+        readFileSync(
+          fixtures.find((f) => f.endsWith('cross-file-wrapper/lookup.c')) as string,
+          'latin1',
+        ),
+      ),
+    ).toBe(true);
+    for (const f of fixtures)
+      if (leftOut(readFileSync(f, 'latin1')))
+        expect(ownYield(readFileSync(f, 'latin1'))).toEqual([]);
+  });
+
+  it('holds for mutated lookup snippets', () => {
+    for (const s of LOOKUP_SNIPPETS)
+      for (const m of mutations(s, 60)) if (leftOut(m)) expect([m, ownYield(m)]).toEqual([m, []]);
   });
 
   it('holds for mutated snippets', () => {

@@ -156,15 +156,26 @@ describe('lintPaths over worker threads', () => {
       );
       writeFileSync(join(dir, 'b_write.c'), 'void hook(void) { g_tbl[__NR_read] = h; }\n');
       writeFileSync(join(dir, 'bin.c'), Buffer.from('sys_call_table\0\0'));
+      // A lookup helper in a file the gate leaves out of the first pass, used by a later file.
+      writeFileSync(
+        join(dir, 'a_lookup.c'),
+        'unsigned long find(const char *n) { return kallsyms_lookup_name(n); }\n',
+      );
+      writeFileSync(
+        join(dir, 'zz_use.c'),
+        'void f(void) { void **t = (void **)find("sys_call_table"); t[__NR_kill] = h; }\n',
+      );
       type Engine = typeof import('../../../src/lint/engine/lint-paths.js');
       const pooled = (await import(dist)) as Engine;
       const options = { tableNames: ['sys_call_table'], ruleLevelsFor: () => ({}) };
       const inWorkers = await pooled.lintPaths([dir], { ...options, jobs: 2 });
       const inProcess = await lintPaths([dir], { ...options, jobs: 1 });
       expect(inWorkers).toEqual(inProcess);
-      expect(inWorkers.findings.map((f) => `${f.file}:${f.line} ${f.ruleId}`)).toContain(
-        'b_write.c:1 table-write',
-      );
+      // Three readers: two take batches from the front, one from the back.
+      expect(await pooled.lintPaths([dir], { ...options, jobs: 3 })).toEqual(inProcess);
+      const found = inWorkers.findings.map((f) => `${f.file}:${f.line} ${f.ruleId}`);
+      expect(found).toContain('b_write.c:1 table-write');
+      expect(found).toContain('zz_use.c:1 table-lookup');
       expect(inWorkers.skipped.map((s) => s.file)).toEqual(['bin.c']);
     },
     60_000,
