@@ -21,8 +21,9 @@ import {
   dispatchStep,
   SCAN_MSRS,
   SCAN_NUMBERS,
+  scannerFunctions,
 } from './scanners.js';
-import { codeTokens, matchBrackets } from './structure.js';
+import { buildStructure, codeTokens, matchBrackets, type Segment } from './structure.js';
 import {
   ASM_KEYWORDS,
   ENTRY_MSRS,
@@ -53,7 +54,8 @@ export function tokenNeeds(
     nrIndex: false,
     cand: false,
     msr: false,
-    msrCall: false,
+    msrEntryCall: false,
+    scanMsr: false,
     rdmsrString: false,
     pte: false,
     bits: false,
@@ -79,11 +81,22 @@ export function tokenNeeds(
     f.wpMask = file.tokens.some((t, i) => maskMacros.has(t.text) && afterInversion(file.tokens, i));
   return (
     (f.nrIndex && f.cand) ||
-    (f.msr && (f.msrCall || f.rdmsrString)) ||
+    f.msrEntryCall ||
+    (f.msr && f.rdmsrString) ||
     (f.pte && f.bits) ||
     (f.cr0Writer && f.wpMask) ||
-    (f.domain && f.manager)
+    (f.domain && f.manager) ||
+    (f.scanMsr && entryFunctions(file, tables))
   );
+}
+
+/**
+ * Whether a function naming an entry MSR is one scannerFunctions takes for returning the entry
+ * code (it reads the MSR and returns what it read): the analysis's own test, on its structure.
+ */
+function entryFunctions(file: ScannedFile, tables: ReadonlySet<string>): boolean {
+  const st = buildStructure(file);
+  return scannerFunctions(st.segs[0] as Segment, st.fns, tables).length > 0;
 }
 
 interface Flags {
@@ -91,7 +104,10 @@ interface Flags {
   nrIndex: boolean;
   cand: boolean;
   msr: boolean;
-  msrCall: boolean;
+  /** An MSR read or written, an entry MSR its first argument (table-scan, table-write). */
+  msrEntryCall: boolean;
+  /** An entry MSR named (SCAN_MSRS): a scanner function's sign (see entryFunctions). */
+  scanMsr: boolean;
   rdmsrString: boolean;
   pte: boolean;
   bits: boolean;
@@ -163,13 +179,14 @@ const T = {
   domain: 16,
   manager: 32,
   msr: 64,
-  msrCall: 128,
+  msrEntryCall: 128,
   nrIndex: 256,
   pte: 512,
   rdmsrString: 1024,
   wpMask: 2048,
   nr: 4096,
   sys: 8192,
+  scanMsr: 16384,
 } as const;
 
 /**
@@ -227,7 +244,8 @@ function segmentNeeds(
   f.domain = f.domain || (found & T.domain) !== 0;
   f.manager = f.manager || (found & T.manager) !== 0;
   f.msr = f.msr || (found & T.msr) !== 0;
-  f.msrCall = f.msrCall || (found & T.msrCall) !== 0;
+  f.msrEntryCall = f.msrEntryCall || (found & T.msrEntryCall) !== 0;
+  f.scanMsr = f.scanMsr || (found & T.scanMsr) !== 0;
   f.nrIndex = f.nrIndex || (found & T.nrIndex) !== 0;
   f.pte = f.pte || (found & T.pte) !== 0;
   f.rdmsrString = f.rdmsrString || (found & T.rdmsrString) !== 0;
@@ -263,7 +281,7 @@ function idNeeds(toks: Token[], i: number, x: string): number {
   const first = x.charCodeAt(0);
   const flags = first < 128 && ID_SHAPES[idShape(first, len)] === 1 ? (ID_FLAGS.get(x) ?? 0) : 0;
   if (flags !== 0) found = listedIdNeeds(toks, i, flags);
-  if (len >= 9 && (first | 32) === 109 && SCAN_MSRS.test(x)) return T.needed;
+  if (len >= 9 && (first | 32) === 109 && SCAN_MSRS.test(x)) found |= T.scanMsr;
   if (first === 95 && x.startsWith('__NR_')) {
     found |= T.nr;
     if (i > 0 && toks[i - 1]?.text === '[') found |= T.nrIndex;
@@ -288,7 +306,8 @@ function listedIdNeeds(toks: Token[], i: number, flags: number): number {
   let found = 0;
   if (flags & ID_FLAG.moduleParam) found |= T.cand;
   if (flags & ID_FLAG.entryMsr) found |= T.msr;
-  if (flags & ID_FLAG.msrCall) found |= T.msrCall;
+  if (flags & ID_FLAG.msrCall && toks[i + 1]?.text === '(' && isEntryMsr(toks[i + 2]))
+    found |= T.msrEntryCall;
   if (flags & ID_FLAG.pte && toks[i + 1]?.text === '(') found |= T.pte;
   if (flags & ID_FLAG.bits && makesWritableAt(toks, i)) found |= T.bits;
   if (flags & ID_FLAG.wpMask && afterInversion(toks, i)) found |= T.wpMask;
@@ -312,7 +331,8 @@ function numberNeeds(toks: Token[], i: number, t: Token): number {
   if (len >= 5 && ENTRY_MSRS.has(normalNumber(x))) found |= T.msr;
   if (len >= 7) {
     const plain = x.replace(/[uUlL]+$/, '');
-    if (SCAN_NUMBERS.test(plain) || SCAN_MSRS.test(x)) return T.needed;
+    if (SCAN_NUMBERS.test(plain)) return T.needed;
+    if (SCAN_MSRS.test(x)) found |= T.scanMsr;
   }
   if (len >= 5) {
     const plain = x.replace(/[uUlL]+$/, '');
@@ -326,6 +346,11 @@ function numberNeeds(toks: Token[], i: number, t: Token): number {
   if (ARM_LDR_PC.has(v) || (ARM_VECTOR.has(v) && toks[i - 1]?.text === ')')) return T.needed;
   if (v === '0xff' && dispatchBytesAt(toks, i)) return T.needed;
   return found;
+}
+
+/** An entry MSR as table-scan and table-write test a call's first argument. */
+function isEntryMsr(t: Token | undefined): boolean {
+  return t !== undefined && ENTRY_MSRS.has(normalNumber(t.text));
 }
 
 /** A macro body that is the WP bit: a mask wp-disable knows, or `1 << 16`, in parentheses or not. */

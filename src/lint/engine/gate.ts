@@ -55,15 +55,8 @@ const LOOKUP_WORDS = ['kallsyms_lookup_name', '__symbol_get'];
 const PAGE_ATTR_NAMES = Object.keys(PAGE_ATTR);
 /** Raw substrings that alone send a file to the analysis (case-sensitive). */
 const DECISIVE = [...LOOKUP_WORDS, 'syscalltbl-lint', 'store_idt', ...Object.keys(PAGE_ATTR)];
-/** The same, case-insensitive (the analysis matches these MSRs and numbers in any case). */
-const DECISIVE_ICASE = [
-  'msr_lstar',
-  'msr_cstar',
-  'msr_ia32_sysenter_eip',
-  '0xc000008',
-  'ffff0008',
-  'e59ff',
-];
+/** The same, case-insensitive (the analysis matches these numbers in any case). */
+const DECISIVE_ICASE = ['ffff0008', 'e59ff'];
 
 /** Raw substrings that make some token-level condition possible (see `tokenNeeds`). */
 const HINTS = {
@@ -100,6 +93,12 @@ const HINTS = {
   armDecimal6: '3852462104',
 } as const;
 const HINTS_ICASE = {
+  // The entry MSRs as the analysis matches them (SCAN_MSRS, any case): what they do is read at
+  // the token level (calls reading or writing one, functions returning what they read).
+  scanLstar: 'msr_lstar',
+  scanCstar: 'msr_cstar',
+  scanSysenter: 'msr_ia32_sysenter_eip',
+  scanNumber: '0xc000008',
   cr0: 'cr0',
   mcr: 'mcr',
   // Inline assembly templates are joined across adjacent literals: `"%%c" "r0"`.
@@ -230,6 +229,7 @@ function byteNeeds(h: Set<HintId>, text: () => string): boolean {
     )
       return true;
   }
+  if (any('scanLstar', 'scanCstar', 'scanSysenter', 'scanNumber')) return true;
   if (h.has('sidt') && SIDT_WORD.test(text())) return true;
   // The dispatch bytes in a string; the ARM vector page as a number after a cast.
   if (h.has('dispatchString') && DISPATCH_BYTES_STRING.test(text())) return true;
