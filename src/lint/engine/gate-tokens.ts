@@ -8,11 +8,13 @@ import type { ScannedFile, Token } from '../scan/index.js';
 import { stringValue } from '../scan/index.js';
 import { asmOpen, numberText } from './context.js';
 import {
+  KERNEL_SYMBOLS,
   MAKES_WRITABLE,
   makesWritableAt,
   PAGE_ATTR,
   PTE_LOOKUPS,
   READONLY_BITS,
+  RODATA_SYMBOLS,
   WRITE_BITS,
 } from './protection.js';
 import {
@@ -56,6 +58,7 @@ export function tokenNeeds(
     msr: false,
     msrEntryCall: false,
     scanMsr: false,
+    attrArgs: null,
     rdmsrString: false,
     pte: false,
     bits: false,
@@ -86,8 +89,55 @@ export function tokenNeeds(
     (f.pte && f.bits) ||
     (f.cr0Writer && f.wpMask) ||
     (f.domain && f.manager) ||
-    (f.scanMsr && entryFunctions(file, tables))
+    (f.scanMsr && entryFunctions(file, tables)) ||
+    (f.attrArgs !== null && (f.cand || definesAny(code, f.attrArgs)))
   );
+}
+
+/** Whether one of `names` is followed by `(` in the code: a function the file may define. */
+function definesAny(code: Token[], names: ReadonlySet<string>): boolean {
+  for (let i = 0; i + 1 < code.length; i++)
+    if (code[i + 1]?.text === '(' && names.has((code[i] as Token).text)) return true;
+  return false;
+}
+
+/**
+ * A page-attribute call (protection.ts, which reports one whose memory argument is kernel
+ * memory): needed outright where the callee always reports (`set_kernel_text_rw`,
+ * `update_mapping_prot`) or the argument names the kernel's sections; else the argument's
+ * identifiers, which make it kernel memory only as functions the file defines, or with a kind,
+ * here only a candidate address (every other kind source is a condition of its own).
+ */
+function pageAttrNeeds(toks: Token[], calls: number[], f: Flags): boolean {
+  const match = matchBrackets(toks);
+  for (const i of calls) {
+    const callee = (toks[i] as Token).text;
+    const idx = PAGE_ATTR[callee] as number;
+    if (idx < 0 || callee === 'update_mapping_prot') return true;
+    f.attrArgs ??= new Set();
+    const close = match[i + 1] ?? -1;
+    // The argument at idx, split at top-level commas as the analysis splits a call's arguments.
+    let at = 0;
+    for (let k = i + 2; k < close; k++) {
+      const t = toks[k] as Token;
+      const m = match[k] ?? -1;
+      if (at === idx && noteAttrArg(t, f)) return true;
+      if (m > k && m < close) {
+        if (at === idx)
+          for (let q = k + 1; q < m; q++) if (noteAttrArg(toks[q] as Token, f)) return true;
+        k = m;
+      } else if (t.text === ',') at++;
+    }
+  }
+  return false;
+}
+
+/** Notes an identifier of a memory argument; whether it names the kernel's sections. */
+function noteAttrArg(t: Token, f: Flags): boolean {
+  if (t.type !== 'id') return false;
+  if (KERNEL_SYMBOLS.test(t.text) || RODATA_SYMBOLS.has(t.text)) return true;
+  f.attrArgs?.add(t.text);
+  return false;
 }
 
 /**
@@ -108,6 +158,8 @@ interface Flags {
   msrEntryCall: boolean;
   /** An entry MSR named (SCAN_MSRS): a scanner function's sign (see entryFunctions). */
   scanMsr: boolean;
+  /** The identifiers in page-attribute calls' memory arguments; null: no such call. */
+  attrArgs: Set<string> | null;
   rdmsrString: boolean;
   pte: boolean;
   bits: boolean;
@@ -130,6 +182,7 @@ const ID_FLAG = {
   manager: 256,
   asm: 512,
   clearBit: 1024,
+  pageAttr: 2048,
 } as const;
 const ID_FLAGS: Map<string, number> = (() => {
   const m = new Map<string, number>();
@@ -137,7 +190,7 @@ const ID_FLAGS: Map<string, number> = (() => {
     for (const n of names) m.set(n, (m.get(n) ?? 0) | flag);
   };
   add(LOOKUP_FUNCTIONS, ID_FLAG.decisive);
-  add(Object.keys(PAGE_ATTR), ID_FLAG.decisive);
+  add(Object.keys(PAGE_ATTR), ID_FLAG.pageAttr);
   add(['store_idt', 'native_store_idt'], ID_FLAG.decisive);
   add(MODULE_PARAMS, ID_FLAG.moduleParam);
   add(ENTRY_MSRS, ID_FLAG.entryMsr);
@@ -187,6 +240,7 @@ const T = {
   nr: 4096,
   sys: 8192,
   scanMsr: 16384,
+  pageAttr: 32768,
 } as const;
 
 /**
@@ -203,6 +257,7 @@ function segmentNeeds(
   tables: ReadonlySet<string>,
 ): boolean {
   const compares: number[] = [];
+  const attrCalls: number[] = [];
   let found = 0;
   let dispatch = 0;
   // The value of the run of adjacent string literals so far; null outside a run or once it
@@ -227,8 +282,11 @@ function segmentNeeds(
       inRun = false;
       value = null;
     }
-    if (type === 'id') found |= idNeeds(toks, i, t.text);
-    else if (type === 'num') {
+    if (type === 'id') {
+      const n = idNeeds(toks, i, t.text);
+      if (n & T.pageAttr) attrCalls.push(i);
+      found |= n;
+    } else if (type === 'num') {
       found |= numberNeeds(toks, i, t);
       // Scanner functions: 0xff 0x14 0xc5 as consecutive numbers (analyze.ts scannerFunctions).
       dispatch = dispatchStep(toks, i, dispatch);
@@ -238,6 +296,7 @@ function segmentNeeds(
     } else if (t.text === '==' || t.text === '!=') compares.push(i);
     if (found & T.needed) return true;
   }
+  if (attrCalls.length > 0 && pageAttrNeeds(toks, attrCalls, f)) return true;
   f.bits = f.bits || (found & T.bits) !== 0;
   f.cand = f.cand || (found & T.cand) !== 0;
   f.cr0Writer = f.cr0Writer || (found & T.cr0Writer) !== 0;
@@ -304,6 +363,7 @@ function idNeeds(toks: Token[], i: number, x: string): number {
 function listedIdNeeds(toks: Token[], i: number, flags: number): number {
   if (flags & ID_FLAG.decisive) return T.needed;
   let found = 0;
+  if (flags & ID_FLAG.pageAttr && toks[i + 1]?.text === '(') found |= T.pageAttr;
   if (flags & ID_FLAG.moduleParam) found |= T.cand;
   if (flags & ID_FLAG.entryMsr) found |= T.msr;
   if (flags & ID_FLAG.msrCall && toks[i + 1]?.text === '(' && isEntryMsr(toks[i + 2]))

@@ -54,7 +54,7 @@ export interface Gate {
 const LOOKUP_WORDS = ['kallsyms_lookup_name', '__symbol_get'];
 const PAGE_ATTR_NAMES = Object.keys(PAGE_ATTR);
 /** Raw substrings that alone send a file to the analysis (case-sensitive). */
-const DECISIVE = [...LOOKUP_WORDS, 'syscalltbl-lint', 'store_idt', ...Object.keys(PAGE_ATTR)];
+const DECISIVE = [...LOOKUP_WORDS, 'syscalltbl-lint', 'store_idt'];
 /** The same, case-insensitive (the analysis matches these numbers in any case). */
 const DECISIVE_ICASE = ['ffff0008', 'e59ff'];
 
@@ -82,6 +82,8 @@ const HINTS = {
   wp00010000: '0x00010000',
   wp65536: '65536',
   sixteen: '16',
+  // Page-attribute calls: reported by what they are given (the token check, gate-tokens.ts).
+  ...Object.fromEntries(PAGE_ATTR_NAMES.map((n) => [`attr:${n}`, n])),
   ...Object.fromEntries([...PTE_LOOKUPS].map((n) => [`pte:${n}`, n])),
   ...Object.fromEntries([...WRITE_BITS, ...READONLY_BITS].map((n) => [`bit:${n}`, n])),
   // ARM vector page and `ldr pc, [pc, #...]` words in decimal (numberText reads decimals too).
@@ -230,6 +232,7 @@ function byteNeeds(h: Set<HintId>, text: () => string): boolean {
       return true;
   }
   if (any('scanLstar', 'scanCstar', 'scanSysenter', 'scanNumber')) return true;
+  if (prefixed('attr:')) return true;
   if (h.has('sidt') && SIDT_WORD.test(text())) return true;
   // The dispatch bytes in a string; the ARM vector page as a number after a cast.
   if (h.has('dispatchString') && DISPATCH_BYTES_STRING.test(text())) return true;
