@@ -55,11 +55,9 @@ export function tokenNeeds(
   const f: Flags = {
     nrIndex: false,
     cand: false,
-    msr: false,
     msrEntryCall: false,
     scanMsr: false,
     attrArgs: null,
-    rdmsrString: false,
     pte: false,
     bits: false,
     cr0Writer: false,
@@ -85,7 +83,6 @@ export function tokenNeeds(
   return (
     (f.nrIndex && f.cand) ||
     f.msrEntryCall ||
-    (f.msr && f.rdmsrString) ||
     (f.pte && f.bits) ||
     (f.cr0Writer && f.wpMask) ||
     (f.domain && f.manager) ||
@@ -108,8 +105,7 @@ function definesAny(code: Token[], names: ReadonlySet<string>): boolean {
  * identifiers, which make it kernel memory only as functions the file defines, or with a kind,
  * here only a candidate address (every other kind source is a condition of its own).
  */
-function pageAttrNeeds(toks: Token[], calls: number[], f: Flags): boolean {
-  const match = matchBrackets(toks);
+function pageAttrNeeds(toks: Token[], match: Int32Array, calls: number[], f: Flags): boolean {
   for (const i of calls) {
     const callee = (toks[i] as Token).text;
     const idx = PAGE_ATTR[callee] as number;
@@ -130,6 +126,38 @@ function pageAttrNeeds(toks: Token[], calls: number[], f: Flags): boolean {
     }
   }
   return false;
+}
+
+/** How many arguments the call whose `(` is at `open` has, as the analysis splits them. */
+function argCount(toks: Token[], match: Int32Array, open: number): number {
+  const close = match[open] ?? -1;
+  if (close < 0) return -1;
+  if (close === open + 1) return 0;
+  let n = 1;
+  for (let k = open + 1; k < close; k++) {
+    const m = match[k] ?? -1;
+    if (m > k && m < close) k = m;
+    else if ((toks[k] as Token).text === ',') n++;
+  }
+  return n;
+}
+
+/**
+ * table-scan's asm check: an asm statement (keyword at `i`) holding a string with `rdmsr` and an
+ * entry MSR among its tokens, up to its closing parenthesis (or the segment's end).
+ */
+function asmReadsEntryMsr(toks: Token[], match: Int32Array, i: number): boolean {
+  const open = asmOpen(toks, i);
+  const m = match[open] ?? -1;
+  const end = m > open ? m : toks.length;
+  let read = false;
+  let msr = false;
+  for (let k = open + 1; k < end; k++) {
+    const t = toks[k] as Token;
+    if (t.type === 'str' && t.text.indexOf('rdmsr') >= 0) read = true;
+    else if (isEntryMsr(t)) msr = true;
+  }
+  return read && msr;
 }
 
 /** Notes an identifier of a memory argument; whether it names the kernel's sections. */
@@ -153,16 +181,15 @@ interface Flags {
   /** `x[__NR_...]`: a candidate address indexed so is confirmed as the table. */
   nrIndex: boolean;
   cand: boolean;
-  msr: boolean;
   /** An MSR read or written, an entry MSR its first argument (table-scan, table-write). */
   msrEntryCall: boolean;
   /** An entry MSR named (SCAN_MSRS): a scanner function's sign (see entryFunctions). */
   scanMsr: boolean;
   /** The identifiers in page-attribute calls' memory arguments; null: no such call. */
   attrArgs: Set<string> | null;
-  rdmsrString: boolean;
   pte: boolean;
   bits: boolean;
+  /** A CR0 writer called with one argument (wp-disable). */
   cr0Writer: boolean;
   wpMask: boolean;
   domain: boolean;
@@ -173,7 +200,6 @@ interface Flags {
 const ID_FLAG = {
   decisive: 1,
   moduleParam: 2,
-  entryMsr: 4,
   msrCall: 8,
   pte: 16,
   bits: 32,
@@ -193,7 +219,6 @@ const ID_FLAGS: Map<string, number> = (() => {
   add(Object.keys(PAGE_ATTR), ID_FLAG.pageAttr);
   add(['store_idt', 'native_store_idt'], ID_FLAG.decisive);
   add(MODULE_PARAMS, ID_FLAG.moduleParam);
-  add(ENTRY_MSRS, ID_FLAG.entryMsr);
   add([...MSR_READS, ...MSR_WRITES], ID_FLAG.msrCall);
   add(PTE_LOOKUPS, ID_FLAG.pte);
   add([...WRITE_BITS, ...READONLY_BITS, ...MAKES_WRITABLE], ID_FLAG.bits);
@@ -231,7 +256,6 @@ const T = {
   cr0Writer: 8,
   domain: 16,
   manager: 32,
-  msr: 64,
   msrEntryCall: 128,
   nrIndex: 256,
   pte: 512,
@@ -241,6 +265,8 @@ const T = {
   sys: 8192,
   scanMsr: 16384,
   pageAttr: 32768,
+  cr0Call: 65536,
+  asm: 131072,
 } as const;
 
 /**
@@ -258,6 +284,8 @@ function segmentNeeds(
 ): boolean {
   const compares: number[] = [];
   const attrCalls: number[] = [];
+  const cr0Calls: number[] = [];
+  const asms: number[] = [];
   let found = 0;
   let dispatch = 0;
   // The value of the run of adjacent string literals so far; null outside a run or once it
@@ -285,6 +313,8 @@ function segmentNeeds(
     if (type === 'id') {
       const n = idNeeds(toks, i, t.text);
       if (n & T.pageAttr) attrCalls.push(i);
+      if (n & T.cr0Call) cr0Calls.push(i);
+      if (n & T.asm) asms.push(i);
       found |= n;
     } else if (type === 'num') {
       found |= numberNeeds(toks, i, t);
@@ -296,18 +326,23 @@ function segmentNeeds(
     } else if (t.text === '==' || t.text === '!=') compares.push(i);
     if (found & T.needed) return true;
   }
-  if (attrCalls.length > 0 && pageAttrNeeds(toks, attrCalls, f)) return true;
+  if (attrCalls.length > 0 || cr0Calls.length > 0 || (asms.length > 0 && found & T.rdmsrString)) {
+    const match = matchBrackets(toks);
+    if (pageAttrNeeds(toks, match, attrCalls, f)) return true;
+    // wp-disable looks at CR0 writers called with one argument.
+    for (const i of cr0Calls) if (argCount(toks, match, i + 1) === 1) found |= T.cr0Writer;
+    if (found & T.rdmsrString)
+      for (const i of asms) if (asmReadsEntryMsr(toks, match, i)) return true;
+  }
   f.bits = f.bits || (found & T.bits) !== 0;
   f.cand = f.cand || (found & T.cand) !== 0;
   f.cr0Writer = f.cr0Writer || (found & T.cr0Writer) !== 0;
   f.domain = f.domain || (found & T.domain) !== 0;
   f.manager = f.manager || (found & T.manager) !== 0;
-  f.msr = f.msr || (found & T.msr) !== 0;
   f.msrEntryCall = f.msrEntryCall || (found & T.msrEntryCall) !== 0;
   f.scanMsr = f.scanMsr || (found & T.scanMsr) !== 0;
   f.nrIndex = f.nrIndex || (found & T.nrIndex) !== 0;
   f.pte = f.pte || (found & T.pte) !== 0;
-  f.rdmsrString = f.rdmsrString || (found & T.rdmsrString) !== 0;
   f.wpMask = f.wpMask || (found & T.wpMask) !== 0;
   if (inRun && value !== null && strNames.has(value)) return true;
   return (
@@ -347,7 +382,7 @@ function idNeeds(toks: Token[], i: number, x: string): number {
   }
   if (x.indexOf('sys_') >= 0 && SYS_NAME.test(x)) found |= T.sys;
   // A CR0 writer called (wp-disable looks at calls with one argument).
-  if (x.indexOf('0') >= 0 && toks[i + 1]?.text === '(' && CR0_WRITER.test(x)) found |= T.cr0Writer;
+  if (x.indexOf('0') >= 0 && toks[i + 1]?.text === '(' && CR0_WRITER.test(x)) found |= T.cr0Call;
   // A mask with a literal suffix (wp-disable strips [uUlL]+ from every token).
   const last = x.charCodeAt(len - 1);
   if (
@@ -365,7 +400,6 @@ function listedIdNeeds(toks: Token[], i: number, flags: number): number {
   let found = 0;
   if (flags & ID_FLAG.pageAttr && toks[i + 1]?.text === '(') found |= T.pageAttr;
   if (flags & ID_FLAG.moduleParam) found |= T.cand;
-  if (flags & ID_FLAG.entryMsr) found |= T.msr;
   if (flags & ID_FLAG.msrCall && toks[i + 1]?.text === '(' && isEntryMsr(toks[i + 2]))
     found |= T.msrEntryCall;
   if (flags & ID_FLAG.pte && toks[i + 1]?.text === '(') found |= T.pte;
@@ -373,7 +407,10 @@ function listedIdNeeds(toks: Token[], i: number, flags: number): number {
   if (flags & ID_FLAG.wpMask && afterInversion(toks, i)) found |= T.wpMask;
   if (flags & ID_FLAG.domain) found |= T.domain;
   if (flags & ID_FLAG.manager) found |= T.manager;
-  if (flags & ID_FLAG.asm && asmNeeds(toks, i)) return T.needed;
+  if (flags & ID_FLAG.asm) {
+    if (asmNeeds(toks, i)) return T.needed;
+    if (asmOpen(toks, i) >= 0) found |= T.asm;
+  }
   // clear_bit(16, &cr0) / clear_bit(X86_CR0_WP_BIT, &cr0).
   if (flags & ID_FLAG.clearBit && toks[i + 1]?.text === '(') {
     const bit = toks[i + 2]?.text;
@@ -388,7 +425,6 @@ function numberNeeds(toks: Token[], i: number, t: Token): number {
   const x = t.text;
   const len = x.length;
   if (len >= 10 && isKernelAddress(x)) found |= T.cand;
-  if (len >= 5 && ENTRY_MSRS.has(normalNumber(x))) found |= T.msr;
   if (len >= 7) {
     const plain = x.replace(/[uUlL]+$/, '');
     if (SCAN_NUMBERS.test(plain)) return T.needed;

@@ -115,6 +115,7 @@ const MSR_SNIPPETS = [
   'static const u32 msrs[] = { MSR_LSTAR, MSR_CSTAR, MSR_IA32_SYSENTER_EIP };\nvoid g(u64 *v) { rdmsrl(MSR_EFER, *v); }',
   'int f(u32 msr, u64 *v) { switch (msr) { case MSR_LSTAR: case MSR_CSTAR: rdmsrl(msr, *v); return 1; } return 0; }',
   '#define MSR_LSTAR 0xc0000082\n#define MSR_CSTAR 0xc0000083',
+  'void f(void) { pr_info("unhandled rdmsr: %x", MSR_LSTAR); }',
   // Read through a local: the analysis takes only an entry MSR spelt in the read for one.
   'u64 f(void) { u32 m = MSR_LSTAR; u64 v; rdmsrl(m, v); return v; }',
   'u64 f(void) { u64 v; rdmsrl(MSR_LSTAR, v); return v; }',
@@ -122,6 +123,7 @@ const MSR_SNIPPETS = [
   'void f(void) { wrmsrl(MSR_LSTAR, (unsigned long)my_entry); }',
   'void f(void) { wrmsrl(0x176, (unsigned long)my_entry); }',
   '#define READ_LSTAR(v) rdmsrl(MSR_LSTAR, v)',
+  'void f(void) { u32 lo, hi; asm volatile(ALTERNATIVE("", "rdmsr", 0) : "=a"(lo), "=d"(hi) : "c"(MSR_LSTAR)); }',
   'unsigned long f(void) { unsigned long e; rdmsrl(msr_lstar, e); return e; }',
   'void *f(void) { u32 lo, hi; asm volatile("rdmsr" : "=a"(lo), "=d"(hi) : "c"(MSR_LSTAR)); return (void *)(((u64)hi << 32) | lo); }',
 ];
@@ -143,6 +145,15 @@ const ATTR_SNIPPETS = [
   '#define KADDR ((void *)0xffffffff81000000UL)\nvoid f(void) { set_memory_rw((unsigned long)KADDR, 1); }',
   'void f(void) { set_kernel_text_rw(); }',
   'void f(unsigned long a) { update_mapping_prot(0, a, 4096, PAGE_KERNEL); }',
+];
+
+/** CR0 writers: wp-disable looks at calls with one argument (KVM's take the vCPU first). */
+const CR0_SNIPPETS = [
+  'void f(struct kvm_vcpu *v, unsigned long cr0) { kvm_set_cr0(v, cr0 & ~X86_CR0_WP); }',
+  'void f(void) { unsigned long c = read_cr0(); c &= ~X86_CR0_WP; vmx_set_cr0(vcpu, c); }',
+  'void f(void) { write_cr0(read_cr0() & ~X86_CR0_WP); }',
+  'void f(void) { unsigned long c = read_cr0(); c &= ~X86_CR0_WP; write_cr0(c); }',
+  'void f(void) { native_write_cr0((read_cr0()) & ~(X86_CR0_WP)); }',
 ];
 
 /** Lookups: files left out for them alone, and what must keep a file with one in the pass. */
@@ -234,8 +245,8 @@ describe('gate', () => {
   });
 
   it('drops entry MSRs named but not read', () => {
-    expect(MSR_SNIPPETS.slice(0, 4).some(passes)).toBe(false);
-    expect(MSR_SNIPPETS.slice(4).every(passes)).toBe(true);
+    expect(MSR_SNIPPETS.slice(0, 5).some(passes)).toBe(false);
+    expect(MSR_SNIPPETS.slice(5).every(passes)).toBe(true);
   });
 
   it('holds for mutated MSR snippets', () => {
@@ -255,6 +266,14 @@ describe('gate', () => {
   it('holds for mutated page-attribute snippets', () => {
     for (const s of ATTR_SNIPPETS)
       for (const m of mutations(s, 60)) if (!passes(m)) expect([m, yields(m)]).toEqual([m, []]);
+  });
+
+  it('drops CR0 writers not called with one argument, keeps those that are', () => {
+    expect(CR0_SNIPPETS.slice(0, 2).some(passes)).toBe(false);
+    expect(CR0_SNIPPETS.slice(2).every(passes)).toBe(true);
+    for (const s of CR0_SNIPPETS)
+      for (const m of [s, ...mutations(s, 60)])
+        if (!passes(m)) expect([m, yields(m)]).toEqual([m, []]);
   });
 
   it('holds for mutated lookup snippets', () => {
