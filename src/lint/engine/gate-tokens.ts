@@ -25,7 +25,13 @@ import {
   SCAN_NUMBERS,
   scannerFunctions,
 } from './scanners.js';
-import { buildStructure, codeTokens, matchBrackets, type Segment } from './structure.js';
+import {
+  buildStructure,
+  codeTokens,
+  matchBrackets,
+  type Segment,
+  type Structure,
+} from './structure.js';
 import {
   ASM_KEYWORDS,
   ENTRY_MSRS,
@@ -66,6 +72,11 @@ export function tokenNeeds(
     manager: false,
   };
   const code = codeTokens(file).code;
+  let built: Structure | null = null;
+  const structure = (): Structure => {
+    built ??= buildStructure(file);
+    return built;
+  };
   // The longest name a string literal could spell.
   let longest = 0;
   for (const n of strNames) longest = Math.max(longest, n.length);
@@ -83,10 +94,10 @@ export function tokenNeeds(
   return (
     (f.nrIndex && f.cand) ||
     f.msrEntryCall ||
-    (f.pte && f.bits) ||
+    (f.pte && f.bits && pteFunctions(structure())) ||
     (f.cr0Writer && f.wpMask) ||
     (f.domain && f.manager) ||
-    (f.scanMsr && entryFunctions(file, tables)) ||
+    (f.scanMsr && entryFunctions(structure(), tables)) ||
     (f.attrArgs !== null && (f.cand || definesAny(code, f.attrArgs)))
   );
 }
@@ -172,9 +183,31 @@ function noteAttrArg(t: Token, f: Flags): boolean {
  * Whether a function naming an entry MSR is one scannerFunctions takes for returning the entry
  * code (it reads the MSR and returns what it read): the analysis's own test, on its structure.
  */
-function entryFunctions(file: ScannedFile, tables: ReadonlySet<string>): boolean {
-  const st = buildStructure(file);
+function entryFunctions(st: Structure, tables: ReadonlySet<string>): boolean {
   return scannerFunctions(st.segs[0] as Segment, st.fns, tables).length > 0;
+}
+
+/**
+ * Whether a function both looks a page-table entry up and makes one writable, as protection.ts
+ * reports it: a lookup (PTE_LOOKUPS) or a call of any function the file defines (its own page
+ * walkers are among them) and a writable bit set, in the body of one function.
+ */
+function pteFunctions(st: Structure): boolean {
+  const toks = (st.segs[0] as Segment).toks;
+  const defined = new Set(st.fns.map((fn) => fn.name));
+  for (const fn of st.fns) {
+    let lookup = false;
+    let writable = false;
+    for (let i = fn.bodyStart; i < fn.bodyEnd; i++) {
+      const t = toks[i] as Token;
+      if (t.type !== 'id') continue;
+      if (!lookup && toks[i + 1]?.text === '(' && (PTE_LOOKUPS.has(t.text) || defined.has(t.text)))
+        lookup = true;
+      if (!writable && makesWritableAt(toks, i)) writable = true;
+      if (lookup && writable) return true;
+    }
+  }
+  return false;
 }
 
 interface Flags {

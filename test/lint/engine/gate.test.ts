@@ -156,6 +156,19 @@ const CR0_SNIPPETS = [
   'void f(void) { native_write_cr0((read_cr0()) & ~(X86_CR0_WP)); }',
 ];
 
+/**
+ * Page-table entries: a lookup and a writable bit must meet in one function, as protection.ts
+ * reports them (the module's own walkers count as lookups). The first ones the gate drops.
+ */
+const PTE_SNIPPETS = [
+  'pte_t *walk(unsigned long a) { return lookup_address(a, &l); }\nvoid g(pte_t *p) { set_pte(p, pte_mkwrite(*p)); }',
+  'static inline pte_t pte_mkwrite_novma(pte_t pte) { return set_pte_bit(pte, __pgprot(PTE_WRITE)); }\nstatic inline pte_t *pte_offset_kernel(pmd_t *pmd, unsigned long addr) { return (pte_t *)pmd_page_vaddr(*pmd) + pte_index(addr); }',
+  '#define MKRW(p) set_pte(p, pte_mkwrite(*p))\nvoid f(unsigned long a) { unsigned int l; pte_t *p = lookup_address(a, &l); MKRW(p); }',
+  'static pte_t *walk(unsigned long a) { unsigned int l; return lookup_address(a, &l); }\nvoid g(unsigned long a) { pte_t *p = walk(a); set_pte(p, pte_mkwrite(*p)); }',
+  'void f(unsigned long a) { unsigned int l; pte_t *p = lookup_address(a, &l); p->pte |= _PAGE_RW; }',
+  'void f(unsigned long a) { pmd_t *p = pmd_off_k(a); pmd_val(*p) &= ~PMD_SECT_APX; }',
+];
+
 /** Lookups: files left out for them alone, and what must keep a file with one in the pass. */
 const LOOKUP_SNIPPETS = [
   'unsigned long find(const char *n) { return kallsyms_lookup_name(n); }',
@@ -272,6 +285,14 @@ describe('gate', () => {
     expect(CR0_SNIPPETS.slice(0, 2).some(passes)).toBe(false);
     expect(CR0_SNIPPETS.slice(2).every(passes)).toBe(true);
     for (const s of CR0_SNIPPETS)
+      for (const m of [s, ...mutations(s, 60)])
+        if (!passes(m)) expect([m, yields(m)]).toEqual([m, []]);
+  });
+
+  it('drops page-table lookups and writable bits in different functions', () => {
+    expect(PTE_SNIPPETS.slice(0, 3).some(passes)).toBe(false);
+    expect(PTE_SNIPPETS.slice(3).every(passes)).toBe(true);
+    for (const s of PTE_SNIPPETS)
       for (const m of [s, ...mutations(s, 60)])
         if (!passes(m)) expect([m, yields(m)]).toEqual([m, []]);
   });
