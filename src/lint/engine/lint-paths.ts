@@ -105,13 +105,23 @@ export async function lintPaths(
         return known;
       },
     );
-    const index = new Map(files.map((f, i) => [f.rel, i]));
+    // Each file's place in the list, for ordering later passes' outcomes: built only for them
+    // (hashing every path of a large tree is a cost of its own).
+    let places: Map<string, number> | null = null;
+    const index = (): Map<string, number> => {
+      places ??= new Map(files.map((f, i) => [f.rel, i]));
+      return places;
+    };
     const byIndex = (a: FileOutcome, b: FileOutcome): number =>
-      (index.get(a.rel) as number) - (index.get(b.rel) as number);
+      (index().get(a.rel) as number) - (index().get(b.rel) as number);
     // Outcomes other than `clean`, in file order; a file without one was rejected by a filter
     // or linted clean.
     const outcomes = new Map<string, FileOutcome>();
-    for (const o of first.outcomes.sort(byIndex)) outcomes.set(o.rel, o);
+    for (const o of first.outcomes) outcomes.set(o.rel, o);
+    const inFileOrder = (list: FileOutcome[]): void => {
+      outcomes.clear();
+      for (const o of list.sort(byIndex)) outcomes.set(o.rel, o);
+    };
     debug?.(
       `first pass: ${first.outcomes.filter((o) => o.status === 'linted').length} files analysed; ` +
         `reading ${first.busy.read.map((ms) => ms.toFixed(0)).join(' + ')} ms, ` +
@@ -121,19 +131,17 @@ export async function lintPaths(
 
     // Cross-file pass: merge what every file exports (in file order, as merging keeps the first
     // wrapper it sees), then re-lint the files it can change.
-    let cross = crossFileSets(files, outcomes, spreadingNames);
+    let cross = crossFileSets(outcomes, spreadingNames);
     // Files left out for their lookups alone (gate.ts): analysed, as the first pass would have,
     // once another file may call a lookup or a file is to be linted again with the run's facts.
-    const leftOut = files.filter((f) => outcomes.get(f.rel)?.status === 'exports');
+    const leftOut = [...outcomes.values()].filter((o) => o.status === 'exports');
     const mayCall = first.outcomes.some((o) => (o.namedCalls?.length ?? 0) > 0);
     const relint = cross.names.length > 0 || cross.escalating.length > 0;
     if (leftOut.length > 0 && (mayCall || relint)) {
       const more = await pool.run(leftOut, settings, { words: null, gateTables: null });
       for (const f of leftOut) outcomes.delete(f.rel);
-      const sorted = [...outcomes.values(), ...more.outcomes].sort(byIndex);
-      outcomes.clear();
-      for (const o of sorted) outcomes.set(o.rel, o);
-      cross = crossFileSets(files, outcomes, spreadingNames);
+      inFileOrder([...outcomes.values(), ...more.outcomes]);
+      cross = crossFileSets(outcomes, spreadingNames);
     }
     const { facts, names, escalating } = cross;
     debug?.(
@@ -156,7 +164,7 @@ export async function lintPaths(
           // the others finish theirs. Outcomes are per file, so the order of runs is moot.
           const [esc, named] = await Promise.all([
             pool.run(escalating, settings, lint),
-            withNames(pool, candidates, index, first, names, settings, debug),
+            withNames(pool, candidates, index(), first, names, settings, debug),
           ]);
           again = [...esc.outcomes.sort(byIndex), ...named.sort(byIndex)];
         } else {
@@ -173,6 +181,7 @@ export async function lintPaths(
           outcomes.set(o.rel, o);
           learnFrom(facts, o);
         }
+        inFileOrder([...outcomes.values()]);
         pending = namesOf(facts).filter((n) => !before.has(n) && !words.includes(n));
         debug?.(`round ${round}: ${again.length} files re-linted; new names: ${pending.join(' ')}`);
         if (pending.length === 0) break;
@@ -181,15 +190,13 @@ export async function lintPaths(
 
     let findings: Finding[] = [];
     const directives: Record<string, SourceComment[]> = {};
-    let filesLinted = 0;
-    for (const file of files) {
-      const o = outcomes.get(file.rel);
-      if (o?.status === 'skipped') {
+    let filesLinted = files.length;
+    for (const o of outcomes.values()) {
+      if (o.status === 'skipped') {
         skipped.push({ file: o.rel, reason: o.reason ?? 'skipped' });
+        filesLinted--;
         continue;
       }
-      filesLinted++;
-      if (!o) continue;
       if (o.directives && o.directives.length > 0) directives[o.rel] = o.directives;
       if (!o.findings || o.findings.length === 0) continue;
       const levels = { ...defaultRuleLevels(), ...options.ruleLevelsFor(o.rel) };
@@ -270,7 +277,6 @@ async function withNames(
  * another file defines as a lookup (`callingLookups` counts them).
  */
 function crossFileSets(
-  files: FileTask[],
   outcomes: Map<string, FileOutcome>,
   spreading: (f: ProjectFacts) => string[],
 ): { facts: ProjectFacts; names: string[]; escalating: FileTask[]; callingLookups: number } {
@@ -284,18 +290,19 @@ function crossFileSets(
   const calling = (o: FileOutcome | undefined): boolean =>
     (o?.namedCalls ?? []).some((n) => lookups.has(n));
   let callingLookups = 0;
-  const escalating = files.filter((f) => {
-    const o = outcomes.get(f.rel);
-    if (calling(o)) {
-      callingLookups++;
-      return true;
-    }
-    return (
-      o?.status === 'linted' &&
-      facts.tableDirs.includes(dirOf(f.rel)) &&
-      (o.findings ?? []).some((x) => x.escalate || x.moduleDependent)
-    );
-  });
+  const escalating: FileTask[] = [];
+  for (const o of outcomes.values()) {
+    if (calling(o)) callingLookups++;
+    else if (
+      !(
+        o.status === 'linted' &&
+        facts.tableDirs.includes(dirOf(o.rel)) &&
+        (o.findings ?? []).some((x) => x.escalate || x.moduleDependent)
+      )
+    )
+      continue;
+    escalating.push({ abs: o.abs, rel: o.rel });
+  }
   return { facts, names, escalating, callingLookups };
 }
 

@@ -13,7 +13,7 @@ import type { WorkerBatchReply, WorkerDoneReply, WorkerJob } from './worker.js';
 
 /** A pass's result: outcomes, and for each task which names it was checked for. */
 export interface Pass {
-  /** Outcomes other than `clean`, in no particular order. */
+  /** Outcomes other than `clean`, in the order of the tasks. */
   outcomes: FileOutcome[];
   /** Per task: how many of `names` (a prefix) it was checked for. */
   checked: Int32Array;
@@ -74,6 +74,7 @@ function workerPool(workerFile: string, threads: number): Pool {
   return {
     run(tasks, settings, filter, progress, learn) {
       const pass = emptyPass(tasks.length, threads);
+      const found: Array<[number, FileOutcome]> = [];
       if (tasks.length === 0) return Promise.resolve(pass);
       const id = nextId++;
       const batch = batchSize(tasks.length, threads);
@@ -94,7 +95,11 @@ function workerPool(workerFile: string, threads: number): Pool {
               w.off('message', onMessage);
               w.off('error', onError);
               (ports[wi] as MessageChannel).port1.close();
-              if (--reading === 0) resolvePromise(pass);
+              if (--reading === 0) {
+                // Batches arrive in any order: put the outcomes in the tasks' order.
+                pass.outcomes = found.sort((a, b) => a[0] - b[0]).map((x) => x[1]);
+                resolvePromise(pass);
+              }
               return;
             }
             (pass.busy.read[wi] as number) += m.ms;
@@ -105,9 +110,10 @@ function workerPool(workerFile: string, threads: number): Pool {
             for (const [i, read] of m.reads) {
               if (read.hasName) pass.withName[start + i] = 1;
               const o = finishTask(tasks[start + i] as FileTask, read, settings, gate);
-              if (o.status !== 'clean') outs.push(o);
+              if (o.status === 'clean') continue;
+              outs.push(o);
+              found.push([start + i, o]);
             }
-            pass.outcomes.push(...outs);
             pass.busy.analyse += performance.now() - started;
             const names = learn?.(outs) ?? [];
             if (names.length > pass.names.length) {
