@@ -4,10 +4,11 @@
 import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { cliPath } from './lib/cli-path.mjs';
 import { measureInterleaved, printTable, timeOnce } from './lib/measure.mjs';
 
 const root = join(import.meta.dirname, '..');
-const cli = join(root, 'dist', 'cli.js');
+const cli = cliPath(root);
 if (!existsSync(cli)) {
   console.error(`${cli} is missing: run \`npm run build\` first`);
   process.exit(2);

@@ -21,9 +21,10 @@ import {
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { cliPath } from './lib/cli-path.mjs';
 
 const repo = join(dirname(fileURLToPath(import.meta.url)), '..');
-const cli = join(repo, 'dist', 'cli.js');
+const cli = cliPath(repo);
 const reference =
   process.env.SYSCALLTBL_REFERENCE ?? join(repo, '..', 'shared', 'reference', 'linux-6.12.117');
 const linuxSrc = process.env.SYSCALLTBL_LINUX_SRC || '/usr/src/linux-source-6.12';

@@ -1,5 +1,5 @@
 #!/usr/bin/env node
-// Lints the whole Linux tree with the built command (dist/cli.js lint --format json) in a fresh
+// Lints the whole Linux tree with the built command (the bin, `syscalltbl lint --format json`) in a fresh
 // node process, and times ripgrep searching the same .c/.h files for the same trigger words, side
 // by side. Prints medians of wall and CPU time, the ratio, the linter's peak RSS (the whole
 // process: its worker threads included) and the load average before and after (other work on
@@ -10,6 +10,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { loadavg } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { cliPath } from './lib/cli-path.mjs';
 
 const repo = join(dirname(fileURLToPath(import.meta.url)), '..');
 const tree = [process.env.SYSCALLTBL_LINUX_SRC, '/usr/src/linux-source-6.12'].find(
@@ -20,14 +21,14 @@ if (!tree) {
   process.exit(0);
 }
 const dist = join(repo, 'dist');
-if (!existsSync(join(dist, 'cli.js'))) {
-  console.log('lint bench: skipped: dist/ missing (run npm run build)');
+// The command users run, `syscalltbl lint --format json .`, in a fresh process: its JSON report
+// on stdout, and its peak RSS (every thread's memory) on stderr's last line as it exits.
+const cli = cliPath(repo);
+if (!existsSync(cli)) {
+  console.log(`lint bench: skipped: ${cli} missing (run npm run build)`);
   process.exit(0);
 }
 const runs = Number(process.env.BENCH_RUNS ?? 5);
-// The command users run, `syscalltbl lint --format json .`, in a fresh process: its JSON report
-// on stdout, and its peak RSS (every thread's memory) on stderr's last line as it exits.
-const cli = join(dist, 'cli.js');
 const child = `
 process.argv = [process.execPath, ${JSON.stringify(cli)}, 'lint', '--format', 'json', '.'];
 process.on('exit', () => process.stderr.write('\\n' + JSON.stringify({ rss: process.resourceUsage().maxRSS }) + '\\n'));

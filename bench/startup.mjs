@@ -5,10 +5,11 @@
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { cliPath } from './lib/cli-path.mjs';
 import { measureInterleaved, printTable, timeOnce } from './lib/measure.mjs';
 
 const root = join(import.meta.dirname, '..');
-const cli = join(root, 'dist', 'cli.js');
+const cli = cliPath(root);
 const cacheDir = mkdtempSync(join(tmpdir(), 'syscalltbl-bench-cache-'));
 const cwd = mkdtempSync(join(tmpdir(), 'syscalltbl-bench-cwd-')); // no ./syscalls.yaml: the bundled spec
 const warm = { cwd, env: { ...process.env, SYSCALLTBL_CACHE_DIR: cacheDir } };

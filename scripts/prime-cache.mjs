@@ -34,14 +34,14 @@ rmSync(join(dist, 'cache'), { recursive: true, force: true });
 const env = { ...process.env, SYSCALLTBL_CACHE_DIR: join(dist, 'cache') };
 const run = spawnSync(
   process.execPath,
-  [join(dist, 'cli.js'), 'validate', '--spec', join(root, 'syscalls.yaml')],
+  [join(dist, 'bundle', 'cli.js'), 'validate', '--spec', join(root, 'syscalls.yaml')],
   { env, stdio: ['ignore', 'ignore', 'inherit'] },
 );
 // A lint of an empty folder caches the arch descriptors' table symbols the lint command reads.
 const empty = mkdtempSync(join(tmpdir(), 'syscalltbl-prime-'));
 const lint = spawnSync(
   process.execPath,
-  [join(dist, 'cli.js'), 'lint', '--format', 'json', empty],
+  [join(dist, 'bundle', 'cli.js'), 'lint', '--format', 'json', empty],
   {
     env,
     stdio: ['ignore', 'ignore', 'inherit'],

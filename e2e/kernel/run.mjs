@@ -176,7 +176,11 @@ async function e2e(options, result) {
     writeFileSync(path, '');
     return path;
   };
-  const cli = join(root, 'dist/cli.js');
+  // The package's bin: the command users run.
+  const cli = join(
+    root,
+    JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')).bin.syscalltbl,
+  );
   if (!existsSync(cli))
     throw new StepError(`${cli} is missing: run npm run build (npm run e2e:kernel does)`);
 

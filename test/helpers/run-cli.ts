@@ -1,10 +1,14 @@
-// Runs the built CLI (dist/cli.js; `npm test` builds first) as a user would, capturing output.
+// Runs the built CLI as a user would (the package's bin, the bundled dist/bundle/cli.js; `npm
+// test` builds first), capturing output.
 import { spawnSync } from 'node:child_process';
-import { existsSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 
 export const repoRoot = join(import.meta.dirname, '..', '..');
-export const cliPath = join(repoRoot, 'dist', 'cli.js');
+const pkg = JSON.parse(readFileSync(join(repoRoot, 'package.json'), 'utf8')) as {
+  bin: { syscalltbl: string };
+};
+export const cliPath = join(repoRoot, pkg.bin.syscalltbl);
 
 export interface CliRun {
   status: number;
