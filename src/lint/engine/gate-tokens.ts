@@ -102,6 +102,33 @@ export function tokenNeeds(
   );
 }
 
+/**
+ * tokenNeeds where the bytes leave only a slot compared with a syscall possible (gate.ts
+ * `slots`): per segment, a comparison, `__NR_...` and a syscall's name, then slotCompares.
+ */
+export function slotNeeds(file: ScannedFile, tables: ReadonlySet<string>): boolean {
+  if (segmentSlots(codeTokens(file).code, tables)) return true;
+  for (const m of file.macros)
+    if (segmentSlots(file.tokens.slice(m.bodyStart, m.bodyEnd), tables)) return true;
+  return false;
+}
+
+/** segmentNeeds' slot compare alone: the same tokens noted (T.nr, T.sys, comparisons). */
+function segmentSlots(toks: Token[], tables: ReadonlySet<string>): boolean {
+  const compares: number[] = [];
+  let nr = false;
+  let sys = false;
+  for (let i = 0; i < toks.length; i++) {
+    const t = toks[i] as Token;
+    if (t.type === 'id') {
+      const x = t.text;
+      if (!nr && x.charCodeAt(0) === 95 && x.startsWith('__NR_')) nr = true;
+      if (!sys && x.indexOf('sys_') >= 0 && SYS_NAME.test(x)) sys = true;
+    } else if (t.text === '==' || t.text === '!=') compares.push(i);
+  }
+  return nr && sys && compares.length > 0 && slotCompares(toks, compares, tables);
+}
+
 /** Whether one of `names` is followed by `(` in the code: a function the file may define. */
 function definesAny(code: Token[], names: ReadonlySet<string>): boolean {
   for (let i = 0; i + 1 < code.length; i++)

@@ -22,7 +22,7 @@ import {
   wpMaskPossible,
   wpSixteenPossible,
 } from './gate-bytes.js';
-import { tokenNeeds } from './gate-tokens.js';
+import { slotNeeds, tokenNeeds } from './gate-tokens.js';
 import { createMultiSearch } from './multi-search.js';
 import { PAGE_ATTR, PTE_LOOKUPS, READONLY_BITS, WRITE_BITS } from './protection.js';
 import { DISPATCH_BYTES_STRING } from './scanners.js';
@@ -30,14 +30,18 @@ import { ENTRY_SYMBOLS } from './symbols.js';
 
 /**
  * What the raw bytes say: surely nothing (`none`); surely analyse (`full`); look at the tokens
- * (`tokens`); or nothing of its own but lookup functions other files may call (`exports`).
+ * (`tokens`), or only for a slot compared with a syscall, the one condition the bytes leave
+ * open (`slots`); or nothing of its own but lookup functions other files may call (`exports`).
  */
-export type ByteCheck = 'none' | 'full' | 'tokens' | 'exports';
+export type ByteCheck = 'none' | 'full' | 'tokens' | 'slots' | 'exports';
 
 export interface Gate {
   byBytes(bytes: Uint8Array): ByteCheck;
-  /** The token-level conditions, for files `byBytes` left open (`tokens`) and only those. */
-  byTokens(file: ScannedFile): boolean;
+  /**
+   * The token-level conditions, for files `byBytes` left open (`tokens`, or `slots`: then
+   * only the slot compares) and only those.
+   */
+  byTokens(file: ScannedFile, slotsOnly?: boolean): boolean;
   /**
    * Both: whether `bytes` (a prefiltered file) needs the full analysis, the files left for
    * their exports included; `scan` gives its tokens.
@@ -193,7 +197,10 @@ export function createGate(tableNames: readonly string[]): Gate {
       latin1 ??= Buffer.from(bytes.buffer, bytes.byteOffset, bytes.length).toString('latin1');
       return latin1;
     };
-    if (byteNeeds(found, text) || stringRisk(text(), strTrie)) return lookups ? 'full' : 'tokens';
+    const needs = byteNeeds(found, text);
+    const strings = stringRisk(text(), strTrie);
+    if (needs !== 'none' || strings)
+      return lookups ? 'full' : needs === 'slots' && !strings ? 'slots' : 'tokens';
     if (!lookups) return 'none';
     // A lookup's result is the table or entry code by the name it is given (no string may spell
     // one: stringRisk), a syscall's code by a name holding `sys_`, a page-attribute function
@@ -204,26 +211,39 @@ export function createGate(tableNames: readonly string[]): Gate {
     if (values.includes('sys_') || PAGE_ATTR_NAMES.some((n) => values.includes(n))) return 'full';
     return 'exports';
   };
-  const byTokens = (file: ScannedFile): boolean => tokenNeeds(file, tables, strNames);
+  const byTokens = (file: ScannedFile, slotsOnly = false): boolean =>
+    slotsOnly ? slotNeeds(file, tables) : tokenNeeds(file, tables, strNames);
   return {
     byBytes,
     byTokens,
     needsAnalysis(bytes, scan) {
       const b = byBytes(bytes);
-      return b === 'full' || b === 'exports' || (b === 'tokens' && byTokens(scan()));
+      return (
+        b === 'full' ||
+        b === 'exports' ||
+        (b === 'tokens' && byTokens(scan())) ||
+        (b === 'slots' && byTokens(scan(), true))
+      );
     },
   };
 }
 
-/** Whether the hints found make any token-level condition of `tokenNeeds` possible. */
-function byteNeeds(h: Set<HintId>, text: () => string): boolean {
+/**
+ * Whether the hints found make any token-level condition of `tokenNeeds` possible: none, only a
+ * slot compared with a syscall (`slots`: `__NR_`, `sys_` and a comparison), or others (`any`).
+ */
+function byteNeeds(h: Set<HintId>, text: () => string): 'none' | 'slots' | 'any' {
+  if (otherNeeds(h, text)) return 'any';
+  return h.has('nr') && h.has('sys') && EQUALITY.test(text()) ? 'slots' : 'none';
+}
+
+/** byteNeeds' conditions but the slot compare. */
+function otherNeeds(h: Set<HintId>, text: () => string): boolean {
   const any = (...ids: HintId[]): boolean => ids.some((i) => h.has(i));
   const prefixed = (p: string): boolean => [...h].some((i) => i.startsWith(p));
   if (h.has('nr')) {
-    // A slot compared with a syscall (needs a comparison), or a candidate address indexed by a
-    // syscall number (`[__NR_`): a module parameter or a kernel address literal, as analyze.ts
-    // reads one.
-    if (h.has('sys') && EQUALITY.test(text())) return true;
+    // A candidate address indexed by a syscall number (`[__NR_`): a module parameter or a
+    // kernel address literal, as analyze.ts reads one.
     if (
       (h.has('moduleParam') ||
         (any('kaddrC', 'kaddrD', 'kaddrE', 'kaddrF') && KERNEL_ADDRESS.test(text()))) &&

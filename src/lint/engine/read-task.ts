@@ -19,6 +19,8 @@ export interface ReadOutcome {
   bytes?: Uint8Array;
   /** The gate's byte check could not decide: the token check is still to run. */
   tokens?: boolean;
+  /** ... and it looks only for a slot compared with a syscall (gate.ts `slots`). */
+  slotsOnly?: boolean;
 }
 
 /** The outcomes of almost every file, shared (nothing changes an outcome once made). */
@@ -118,7 +120,8 @@ export function readTask(abs: string, maxBytes: number, filters: Filters): ReadO
   return {
     status: 'candidate',
     bytes: new Uint8Array(bytes),
-    tokens: check === 'tokens',
+    tokens: check === 'tokens' || check === 'slots',
+    ...(check === 'slots' ? { slotsOnly: true } : {}),
     ...hasName,
   };
 }

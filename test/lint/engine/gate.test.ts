@@ -297,6 +297,21 @@ describe('gate', () => {
         if (!passes(m)) expect([m, yields(m)]).toEqual([m, []]);
   });
 
+  it('checks only slot compares where the bytes leave only those open, as the full check would', () => {
+    const texts = [
+      ...fixtures.map((f) => readFileSync(f, 'latin1')),
+      ...SNIPPETS.flatMap((x) => [x, ...mutations(x, 40)]),
+    ];
+    let slotsOnly = 0;
+    for (const t of texts) {
+      if (gate.byBytes(Buffer.from(t, 'latin1')) !== 'slots') continue;
+      slotsOnly++;
+      const scanned = scanSource(t);
+      expect([t, gate.byTokens(scanned, true)]).toEqual([t, gate.byTokens(scanned)]);
+    }
+    expect(slotsOnly).toBeGreaterThan(20);
+  });
+
   it('holds for mutated lookup snippets', () => {
     for (const s of LOOKUP_SNIPPETS)
       for (const m of mutations(s, 60)) if (leftOut(m)) expect([m, ownYield(m)]).toEqual([m, []]);
