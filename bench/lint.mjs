@@ -108,7 +108,7 @@ console.log(
   `| rg (same files, same ${words.length} words) | ${(mr / 1000).toFixed(2)} s | ${median(rgCpu).toFixed(2)} s | - |`,
 );
 console.log(
-  `ratio lint/rg: ${(ml / mr).toFixed(1)}x; findings ${last?.findings}, files ${last?.files}`,
+  `ratio lint/rg: ${(ml / mr).toFixed(2)}x; findings ${last?.findings}, files ${last?.files}`,
 );
 console.log(`load average (1/5/15 min): ${loadBefore} before, ${load()} after`);
 
