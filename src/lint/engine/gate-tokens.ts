@@ -94,7 +94,7 @@ export function tokenNeeds(
   return (
     (f.nrIndex && f.cand) ||
     f.msrEntryCall ||
-    (f.pte && f.bits && pteFunctions(structure())) ||
+    (f.pte && f.bits && pteFunctions(structure(), f.cand)) ||
     (f.cr0Writer && f.wpMask) ||
     (f.domain && f.manager) ||
     (f.scanMsr && entryFunctions(structure(), tables)) ||
@@ -216,26 +216,76 @@ function entryFunctions(st: Structure, tables: ReadonlySet<string>): boolean {
 
 /**
  * Whether a function both looks a page-table entry up and makes one writable, as protection.ts
- * reports it: a lookup (PTE_LOOKUPS) or a call of any function the file defines (its own page
- * walkers are among them) and a writable bit set, in the body of one function.
+ * reports it: a lookup of kernel memory and a writable bit set, in the body of one function.
+ * The module's own page walkers (pageWalkers) and lookup_address & co.
+ * look kernel memory up whatever they are given; the other lookups (pte_offset_kernel, ...)
+ * only given it: a kernel section, a function of the file, or a value with a kind (here only a
+ * candidate address can have one: every other kind source is a condition of its own).
  */
-function pteFunctions(st: Structure): boolean {
-  const toks = (st.segs[0] as Segment).toks;
+function pteFunctions(st: Structure, cand: boolean): boolean {
+  const seg = st.segs[0] as Segment;
+  const toks = seg.toks;
   const defined = new Set(st.fns.map((fn) => fn.name));
+  const walkers = pageWalkers(st);
+  const kernelArgs = (open: number): boolean => {
+    if (cand) return true;
+    const close = seg.match[open] ?? -1;
+    for (let k = open + 1; k < close; k++) {
+      const x = (toks[k] as Token).text;
+      if (KERNEL_SYMBOLS.test(x) || RODATA_SYMBOLS.has(x) || defined.has(x)) return true;
+    }
+    return false;
+  };
   for (const fn of st.fns) {
     let lookup = false;
     let writable = false;
     for (let i = fn.bodyStart; i < fn.bodyEnd; i++) {
       const t = toks[i] as Token;
       if (t.type !== 'id') continue;
-      if (!lookup && toks[i + 1]?.text === '(' && (PTE_LOOKUPS.has(t.text) || defined.has(t.text)))
-        lookup = true;
+      if (!lookup && toks[i + 1]?.text === '(')
+        lookup =
+          walkers.has(t.text) ||
+          KERNEL_LOOKUPS.has(t.text) ||
+          (PTE_LOOKUPS.has(t.text) && kernelArgs(i + 1));
       if (!writable && makesWritableAt(toks, i)) writable = true;
       if (lookup && writable) return true;
     }
   }
   return false;
 }
+
+/**
+ * The functions protection.ts may take for the module's own page walkers (pteHelpers: those
+ * returning what a lookup or another walker returned), as a superset: every function that
+ * returns a value and calls a lookup or another such function, to a fixpoint.
+ */
+function pageWalkers(st: Structure): Set<string> {
+  const toks = (st.segs[0] as Segment).toks;
+  const walkers = new Set<string>();
+  const returning = st.fns.filter((fn) => {
+    for (let i = fn.bodyStart; i < fn.bodyEnd; i++)
+      if (toks[i]?.text === 'return' && toks[i + 1]?.text !== ';') return true;
+    return false;
+  });
+  for (let grew = true; grew; ) {
+    grew = false;
+    for (const fn of returning) {
+      if (walkers.has(fn.name)) continue;
+      for (let i = fn.bodyStart; i < fn.bodyEnd; i++) {
+        const x = (toks[i] as Token).text;
+        if (toks[i + 1]?.text === '(' && (PTE_LOOKUPS.has(x) || walkers.has(x))) {
+          walkers.add(fn.name);
+          grew = true;
+          break;
+        }
+      }
+    }
+  }
+  return walkers;
+}
+
+/** Page-table lookups protection.ts takes for kernel memory whatever they are given. */
+const KERNEL_LOOKUPS = new Set(['lookup_address', 'virt_to_kpte', 'lookup_address_in_pgd']);
 
 interface Flags {
   /** `x[__NR_...]`: a candidate address indexed so is confirmed as the table. */
