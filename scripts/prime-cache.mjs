@@ -32,20 +32,17 @@ writeFileSync(join(dist, 'build-id'), `${hash.digest('hex')}\n`);
 rmSync(join(dist, 'cache'), { recursive: true, force: true });
 
 const env = { ...process.env, SYSCALLTBL_CACHE_DIR: join(dist, 'cache') };
-const run = spawnSync(
-  process.execPath,
-  [join(dist, 'bundle', 'cli.js'), 'validate', '--spec', join(root, 'syscalls.yaml')],
-  { env, stdio: ['ignore', 'ignore', 'inherit'] },
-);
+// The command users run: the package's bin.
+const cli = join(root, JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')).bin.syscalltbl);
+const run = spawnSync(process.execPath, [cli, 'validate', '--spec', join(root, 'syscalls.yaml')], {
+  env,
+  stdio: ['ignore', 'ignore', 'inherit'],
+});
 // A lint of an empty folder caches the arch descriptors' table symbols the lint command reads.
 const empty = mkdtempSync(join(tmpdir(), 'syscalltbl-prime-'));
-const lint = spawnSync(
-  process.execPath,
-  [join(dist, 'bundle', 'cli.js'), 'lint', '--format', 'json', empty],
-  {
-    env,
-    stdio: ['ignore', 'ignore', 'inherit'],
-  },
-);
+const lint = spawnSync(process.execPath, [cli, 'lint', '--format', 'json', empty], {
+  env,
+  stdio: ['ignore', 'ignore', 'inherit'],
+});
 rmSync(empty, { recursive: true, force: true });
 process.exitCode = run.status || lint.status || 0;

@@ -59,7 +59,7 @@ export function finishTask(
     let source: string | ScannedFile = decode(read.bytes);
     if (read.tokens && gate) {
       source = scanSource(source);
-      if (!gate.byTokens(source, read.slotsOnly)) return { ...base, status: 'clean' };
+      if (!gate.byTokens(source, read.tokens === 'slots')) return { ...base, status: 'clean' };
     }
     const dir = task.rel.includes('/') ? task.rel.slice(0, task.rel.lastIndexOf('/')) : '.';
     const r = lintSource(source, task.rel, {

@@ -2,19 +2,18 @@
 // and per rule check that needs none, evaluated on the scanner's tokens as the analysis sees
 // them — the code without directives, and each macro body. When none holds, every value's kind
 // is null: no rule reports and nothing is exported.
-import { ARM_LDR_PC, ARM_VECTOR, operandSide } from '../rules/table-scan.js';
-import { asmTemplateWrite, CR0_WRITER, WP_CLEARED, WP_MASKS } from '../rules/wp-disable.js';
+import { ARM_LDR_PC, ARM_VECTOR, asmEntryRead, operandSide } from '../rules/table-scan.js';
+import { asmTemplateWrite, isCr0Writer, WP_CLEARED, WP_MASKS } from '../rules/wp-disable.js';
 import type { ScannedFile, Token } from '../scan/index.js';
 import { stringValue } from '../scan/index.js';
 import { asmOpen, numberText } from './context.js';
 import {
-  KERNEL_SYMBOLS,
   MAKES_WRITABLE,
   makesWritableAt,
+  namesKernelSection,
   PAGE_ATTR,
   PTE_LOOKUPS,
   READONLY_BITS,
-  RODATA_SYMBOLS,
   WRITE_BITS,
 } from './protection.js';
 import {
@@ -45,6 +44,16 @@ import {
 
 const MODULE_PARAMS = new Set(['module_param', 'module_param_unsafe', 'module_param_named']);
 const SYS_NAME = /k?sys_\w+$/;
+
+/** A syscall number's name (`__NR_...`), as T.nr notes it. */
+function isNrName(x: string): boolean {
+  return x.charCodeAt(0) === 95 && x.startsWith('__NR_');
+}
+
+/** A name slot compares take for a syscall's (SYS_NAME), as T.sys notes it. */
+function isSyscallName(x: string): boolean {
+  return x.indexOf('sys_') >= 0 && SYS_NAME.test(x);
+}
 
 /**
  * The token-level conditions: one per kind source and per kind-free rule check. When none
@@ -122,8 +131,8 @@ function segmentSlots(toks: Token[], tables: ReadonlySet<string>): boolean {
     const t = toks[i] as Token;
     if (t.type === 'id') {
       const x = t.text;
-      if (!nr && x.charCodeAt(0) === 95 && x.startsWith('__NR_')) nr = true;
-      if (!sys && x.indexOf('sys_') >= 0 && SYS_NAME.test(x)) sys = true;
+      if (!nr && isNrName(x)) nr = true;
+      if (!sys && isSyscallName(x)) sys = true;
     } else if (t.text === '==' || t.text === '!=') compares.push(i);
   }
   return nr && sys && compares.length > 0 && slotCompares(toks, compares, tables);
@@ -180,28 +189,10 @@ function argCount(toks: Token[], match: Int32Array, open: number): number {
   return n;
 }
 
-/**
- * table-scan's asm check: an asm statement (keyword at `i`) holding a string with `rdmsr` and an
- * entry MSR among its tokens, up to its closing parenthesis (or the segment's end).
- */
-function asmReadsEntryMsr(toks: Token[], match: Int32Array, i: number): boolean {
-  const open = asmOpen(toks, i);
-  const m = match[open] ?? -1;
-  const end = m > open ? m : toks.length;
-  let read = false;
-  let msr = false;
-  for (let k = open + 1; k < end; k++) {
-    const t = toks[k] as Token;
-    if (t.type === 'str' && t.text.indexOf('rdmsr') >= 0) read = true;
-    else if (isEntryMsr(t)) msr = true;
-  }
-  return read && msr;
-}
-
 /** Notes an identifier of a memory argument; whether it names the kernel's sections. */
 function noteAttrArg(t: Token, f: Flags): boolean {
   if (t.type !== 'id') return false;
-  if (KERNEL_SYMBOLS.test(t.text) || RODATA_SYMBOLS.has(t.text)) return true;
+  if (namesKernelSection(t.text)) return true;
   f.attrArgs?.add(t.text);
   return false;
 }
@@ -232,7 +223,7 @@ function pteFunctions(st: Structure, cand: boolean): boolean {
     const close = seg.match[open] ?? -1;
     for (let k = open + 1; k < close; k++) {
       const x = (toks[k] as Token).text;
-      if (KERNEL_SYMBOLS.test(x) || RODATA_SYMBOLS.has(x) || defined.has(x)) return true;
+      if (namesKernelSection(x) || defined.has(x)) return true;
     }
     return false;
   };
@@ -441,8 +432,13 @@ function segmentNeeds(
     if (pageAttrNeeds(toks, match, attrCalls, f)) return true;
     // wp-disable looks at CR0 writers called with one argument.
     for (const i of cr0Calls) if (argCount(toks, match, i + 1) === 1) found |= T.cr0Writer;
+    // table-scan's asm check, over the statement up to its closing parenthesis.
     if (found & T.rdmsrString)
-      for (const i of asms) if (asmReadsEntryMsr(toks, match, i)) return true;
+      for (const i of asms) {
+        const open = asmOpen(toks, i);
+        const close = match[open] ?? -1;
+        if (asmEntryRead(toks, open + 1, close > open ? close : toks.length)) return true;
+      }
   }
   f.bits = f.bits || (found & T.bits) !== 0;
   f.cand = f.cand || (found & T.cand) !== 0;
@@ -486,13 +482,13 @@ function idNeeds(toks: Token[], i: number, x: string): number {
   const flags = first < 128 && ID_SHAPES[idShape(first, len)] === 1 ? (ID_FLAGS.get(x) ?? 0) : 0;
   if (flags !== 0) found = listedIdNeeds(toks, i, flags);
   if (len >= 9 && (first | 32) === 109 && SCAN_MSRS.test(x)) found |= T.scanMsr;
-  if (first === 95 && x.startsWith('__NR_')) {
+  if (isNrName(x)) {
     found |= T.nr;
     if (i > 0 && toks[i - 1]?.text === '[') found |= T.nrIndex;
   }
-  if (x.indexOf('sys_') >= 0 && SYS_NAME.test(x)) found |= T.sys;
+  if (isSyscallName(x)) found |= T.sys;
   // A CR0 writer called (wp-disable looks at calls with one argument).
-  if (x.indexOf('0') >= 0 && toks[i + 1]?.text === '(' && CR0_WRITER.test(x)) found |= T.cr0Call;
+  if (toks[i + 1]?.text === '(' && isCr0Writer(x)) found |= T.cr0Call;
   // A mask with a literal suffix (wp-disable strips [uUlL]+ from every token).
   const last = x.charCodeAt(len - 1);
   if (

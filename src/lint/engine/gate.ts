@@ -198,9 +198,9 @@ export function createGate(tableNames: readonly string[]): Gate {
       return latin1;
     };
     const needs = byteNeeds(found, text);
-    const strings = stringRisk(text(), strTrie);
-    if (needs !== 'none' || strings)
-      return lookups ? 'full' : needs === 'slots' && !strings ? 'slots' : 'tokens';
+    // A string that may spell a name leaves the string runs open: every condition then.
+    if (needs === 'any' || stringRisk(text(), strTrie)) return lookups ? 'full' : 'tokens';
+    if (needs === 'slots') return lookups ? 'full' : 'slots';
     if (!lookups) return 'none';
     // A lookup's result is the table or entry code by the name it is given (no string may spell
     // one: stringRisk), a syscall's code by a name holding `sys_`, a page-attribute function
@@ -218,12 +218,8 @@ export function createGate(tableNames: readonly string[]): Gate {
     byTokens,
     needsAnalysis(bytes, scan) {
       const b = byBytes(bytes);
-      return (
-        b === 'full' ||
-        b === 'exports' ||
-        (b === 'tokens' && byTokens(scan())) ||
-        (b === 'slots' && byTokens(scan(), true))
-      );
+      if (b === 'tokens' || b === 'slots') return byTokens(scan(), b === 'slots');
+      return b === 'full' || b === 'exports';
     },
   };
 }

@@ -287,21 +287,16 @@ function crossFileSets(
   // so the calling file passes the prefilter on its own.
   const names = spreading(facts);
   const lookups = lookupNamesOf(facts);
-  const calling = (o: FileOutcome | undefined): boolean =>
-    (o?.namedCalls ?? []).some((n) => lookups.has(n));
   let callingLookups = 0;
   const escalating: FileTask[] = [];
   for (const o of outcomes.values()) {
-    if (calling(o)) callingLookups++;
-    else if (
-      !(
-        o.status === 'linted' &&
-        facts.tableDirs.includes(dirOf(o.rel)) &&
-        (o.findings ?? []).some((x) => x.escalate || x.moduleDependent)
-      )
-    )
-      continue;
-    escalating.push({ abs: o.abs, rel: o.rel });
+    const calling = (o.namedCalls ?? []).some((n) => lookups.has(n));
+    if (calling) callingLookups++;
+    const escalates =
+      o.status === 'linted' &&
+      facts.tableDirs.includes(dirOf(o.rel)) &&
+      (o.findings ?? []).some((x) => x.escalate || x.moduleDependent);
+    if (calling || escalates) escalating.push({ abs: o.abs, rel: o.rel });
   }
   return { facts, names, escalating, callingLookups };
 }

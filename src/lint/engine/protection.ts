@@ -51,7 +51,7 @@ const READONLY_PROT = /^(PAGE_KERNEL_RO|PAGE_KERNEL_ROX|PAGE_READONLY\w*|PAGE_KE
 const WRITABLE_PROT =
   /^(PAGE_KERNEL|PAGE_KERNEL_EXEC|PAGE_KERNEL_RWX|PAGE_SHARED\w*|PTE_WRITE|_PAGE_RW)$/;
 /** The read-only data section's bounds, as kallsyms and the linker name them. */
-export const RODATA_SYMBOLS = new Set([
+const RODATA_SYMBOLS = new Set([
   '__start_rodata',
   '__end_rodata',
   '__start_ro_after_init',
@@ -99,8 +99,13 @@ export const READONLY_BITS = new Set([
   '_PAGE_RO',
 ]);
 /** Kernel image markers: their pages are kernel text and read-only data. */
-export const KERNEL_SYMBOLS =
+const KERNEL_SYMBOLS =
   /^(_stext|_etext|_text|_sdata|_edata|__start_rodata|__end_rodata|__init_begin|__init_end|_sinittext|__start_ro_after_init|__end_ro_after_init)$/;
+
+/** A name classify takes for kernel memory by itself: a section bound or read-only data. */
+export function namesKernelSection(name: string): boolean {
+  return KERNEL_SYMBOLS.test(name) || RODATA_SYMBOLS.has(name);
+}
 
 const computed = new WeakMap<Analysis, ProtectionChange[]>();
 

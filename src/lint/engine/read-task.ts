@@ -17,10 +17,11 @@ export interface ReadOutcome {
   hasName?: boolean;
   /** A candidate's bytes (its own copy). */
   bytes?: Uint8Array;
-  /** The gate's byte check could not decide: the token check is still to run. */
-  tokens?: boolean;
-  /** ... and it looks only for a slot compared with a syscall (gate.ts `slots`). */
-  slotsOnly?: boolean;
+  /**
+   * The gate's byte check could not decide: the token check is still to run, every condition
+   * (`tokens`) or only the slot compares (`slots`).
+   */
+  tokens?: 'tokens' | 'slots';
 }
 
 /** The outcomes of almost every file, shared (nothing changes an outcome once made). */
@@ -120,8 +121,7 @@ export function readTask(abs: string, maxBytes: number, filters: Filters): ReadO
   return {
     status: 'candidate',
     bytes: new Uint8Array(bytes),
-    tokens: check === 'tokens' || check === 'slots',
-    ...(check === 'slots' ? { slotsOnly: true } : {}),
+    ...(check === 'full' ? {} : { tokens: check }),
     ...hasName,
   };
 }

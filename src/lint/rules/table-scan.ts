@@ -107,22 +107,34 @@ export const tableScan = {
       }
     }
     for (const s of asmStatements(a)) {
-      const toks = a.st.segs[s.seg]?.toks ?? [];
-      const body = toks.slice(s.start, s.end);
-      const str = body.findIndex((t) => t.type === 'str' && /rdmsr/.test(t.text));
-      const msr = body.find((t) => ENTRY_MSRS.has(normalNumber(t.text)));
-      if (str >= 0 && msr)
-        context.report({
-          seg: s.seg,
-          tok: s.start + str,
-          messageId: 'msr',
-          data: { msr: msr.text },
-        });
+      const read = asmEntryRead(a.st.segs[s.seg]?.toks ?? [], s.start, s.end);
+      if (read)
+        context.report({ seg: s.seg, tok: read.str, messageId: 'msr', data: { msr: read.msr } });
     }
   },
 } satisfies Rule<MessageIds>;
 
 type Context = RuleContext<MessageIds>;
+
+/**
+ * An asm statement's body (`from`..`to`) reading an entry MSR: a string holding `rdmsr` (its
+ * token) and an entry MSR among the tokens (its text); null when either is missing. The gate's
+ * token check asks the same.
+ */
+export function asmEntryRead(
+  toks: readonly Token[],
+  from: number,
+  to: number,
+): { str: number; msr: string } | null {
+  let str = -1;
+  let msr: string | null = null;
+  for (let k = from; k < to; k++) {
+    const t = toks[k] as Token;
+    if (str < 0 && t.type === 'str' && t.text.includes('rdmsr')) str = k;
+    else if (msr === null && ENTRY_MSRS.has(normalNumber(t.text))) msr = t.text;
+  }
+  return str >= 0 && msr !== null ? { str, msr } : null;
+}
 
 /**
  * The per-token checks of one segment. The loop only dispatches on the token's type; each

@@ -61,14 +61,15 @@ function clearsWp(toks: Token[], from: number, to: number, macros: WpMacros = NO
   return false;
 }
 
+/** A name this rule takes for a CR0 writer (the gate's token check asks the same). */
+export function isCr0Writer(name: string): boolean {
+  // Every CR0 writer's name holds a `0`: most names skip the pattern.
+  return name.indexOf('0') >= 0 && CR0_WRITER.test(name);
+}
+
 /** A callee that may clear CR0.WP or set ARM domains (the checks below decide). */
 function mayLiftProtection(name: string): boolean {
-  // Every CR0 writer's name holds a `0`: most names skip the pattern.
-  return (
-    (name.indexOf('0') >= 0 && CR0_WRITER.test(name)) ||
-    name === 'set_domain' ||
-    name === 'modify_domain'
-  );
+  return isCr0Writer(name) || name === 'set_domain' || name === 'modify_domain';
 }
 
 export const wpDisable = {
@@ -98,7 +99,7 @@ export const wpDisable = {
     for (const c of a.callsTo(mayLiftProtection)) {
       const callee = tok(a, c.seg, c.callee)?.text ?? '';
       const seg = a.st.segs[c.seg] as Segment;
-      if (c.args.length === 1 && callee.indexOf('0') >= 0 && CR0_WRITER.test(callee)) {
+      if (c.args.length === 1 && isCr0Writer(callee)) {
         macros ??= wpMacros(a);
         const [x, y] = c.args[0] as [number, number];
         let cleared = clearsWp(seg.toks, x, y, macros);
