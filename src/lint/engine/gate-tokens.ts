@@ -67,19 +67,7 @@ export function tokenNeeds(
 ): boolean {
   // Table names and `syscalltbl-lint` comments are decisive bytes (gate.ts): a file left to the
   // tokens holds neither, as no token or comment holds what its bytes do not.
-  const f: Flags = {
-    nrIndex: false,
-    cand: false,
-    msrEntryCall: false,
-    scanMsr: false,
-    attrArgs: null,
-    pte: false,
-    bits: false,
-    cr0Writer: false,
-    wpMask: false,
-    domain: false,
-    manager: false,
-  };
+  const f: Flags = { found: 0, attrArgs: null };
   const code = codeTokens(file).code;
   let built: Structure | null = null;
   const structure = (): Structure => {
@@ -98,16 +86,18 @@ export function tokenNeeds(
     if (m.params === null && body.length <= 7 && isWpMask(body))
       maskMacros.add((file.tokens[m.nameToken] as Token).text);
   }
-  if (f.cr0Writer && !f.wpMask && maskMacros.size > 0)
-    f.wpMask = file.tokens.some((t, i) => maskMacros.has(t.text) && afterInversion(file.tokens, i));
+  const has = (bit: number): boolean => (f.found & bit) !== 0;
+  if (has(T.cr0Writer) && !has(T.wpMask) && maskMacros.size > 0)
+    if (file.tokens.some((t, i) => maskMacros.has(t.text) && afterInversion(file.tokens, i)))
+      f.found |= T.wpMask;
   return (
-    (f.nrIndex && f.cand) ||
-    f.msrEntryCall ||
-    (f.pte && f.bits && pteFunctions(structure(), f.cand)) ||
-    (f.cr0Writer && f.wpMask) ||
-    (f.domain && f.manager) ||
-    (f.scanMsr && entryFunctions(structure(), tables)) ||
-    (f.attrArgs !== null && (f.cand || definesAny(code, f.attrArgs)))
+    (has(T.nrIndex) && has(T.cand)) ||
+    has(T.msrEntryCall) ||
+    (has(T.pte) && has(T.bits) && pteFunctions(structure(), has(T.cand))) ||
+    (has(T.cr0Writer) && has(T.wpMask)) ||
+    (has(T.domain) && has(T.manager)) ||
+    (has(T.scanMsr) && entryFunctions(structure(), tables)) ||
+    (f.attrArgs !== null && (has(T.cand) || definesAny(code, f.attrArgs)))
   );
 }
 
@@ -279,22 +269,10 @@ function pageWalkers(st: Structure): Set<string> {
 const KERNEL_LOOKUPS = new Set(['lookup_address', 'virt_to_kpte', 'lookup_address_in_pgd']);
 
 interface Flags {
-  /** `x[__NR_...]`: a candidate address indexed so is confirmed as the table. */
-  nrIndex: boolean;
-  cand: boolean;
-  /** An MSR read or written, an entry MSR its first argument (table-scan, table-write). */
-  msrEntryCall: boolean;
-  /** An entry MSR named (SCAN_MSRS): a scanner function's sign (see entryFunctions). */
-  scanMsr: boolean;
+  /** The file-wide T bits found in the segments so far (FILE_BITS). */
+  found: number;
   /** The identifiers in page-attribute calls' memory arguments; null: no such call. */
   attrArgs: Set<string> | null;
-  pte: boolean;
-  bits: boolean;
-  /** A CR0 writer called with one argument (wp-disable). */
-  cr0Writer: boolean;
-  wpMask: boolean;
-  domain: boolean;
-  manager: boolean;
 }
 
 /** Identifiers the token-level conditions look for, each with what it signals. */
@@ -368,13 +346,28 @@ const T = {
   pageAttr: 32768,
   cr0Call: 65536,
   asm: 131072,
+  /** A comparison, `==` or `!=` (a slot compare's). */
+  compare: 262144,
 } as const;
 
+/** The bits Flags keeps across segments; the others hold for one segment only. */
+const FILE_BITS =
+  T.bits |
+  T.cand |
+  T.cr0Writer |
+  T.domain |
+  T.manager |
+  T.msrEntryCall |
+  T.nrIndex |
+  T.pte |
+  T.scanMsr |
+  T.wpMask;
+/** The bits scanSegment notes a token's place for (and T.compare). */
+const MARK_BITS = T.pageAttr | T.cr0Call | T.asm;
+
 /**
- * The conditions over one segment. The loop only follows string runs, the dispatch bytes and
- * comparisons, and hands each identifier and number to a function of its own: TurboFan
- * recompiles the loop each time a rare branch is first taken, and a small loop is cheap to
- * recompile.
+ * The conditions over one segment: the tokens' bits (scanSegment), then the checks over the
+ * places it marked, and the file-wide bits noted in `f`.
  */
 function segmentNeeds(
   toks: Token[],
@@ -383,10 +376,52 @@ function segmentNeeds(
   longest: number,
   tables: ReadonlySet<string>,
 ): boolean {
-  const compares: number[] = [];
-  const attrCalls: number[] = [];
-  const cr0Calls: number[] = [];
-  const asms: number[] = [];
+  const marks: number[] = [];
+  let found = scanSegment(toks, strNames, longest, marks);
+  if (found & T.needed) return true;
+  const marked = (bit: number): number[] => {
+    const at: number[] = [];
+    for (let k = 0; k < marks.length; k += 2)
+      if ((marks[k + 1] as number) & bit) at.push(marks[k] as number);
+    return at;
+  };
+  if (found & (T.pageAttr | T.cr0Call) || (found & T.asm && found & T.rdmsrString)) {
+    const match = matchBrackets(toks);
+    if (pageAttrNeeds(toks, match, marked(T.pageAttr), f)) return true;
+    // wp-disable looks at CR0 writers called with one argument.
+    for (const i of marked(T.cr0Call)) if (argCount(toks, match, i + 1) === 1) found |= T.cr0Writer;
+    // table-scan's asm check, over the statement up to its closing parenthesis.
+    if (found & T.rdmsrString)
+      for (const i of marked(T.asm)) {
+        const open = asmOpen(toks, i);
+        const close = match[open] ?? -1;
+        if (asmEntryRead(toks, open + 1, close > open ? close : toks.length)) return true;
+      }
+  }
+  f.found |= found & FILE_BITS;
+  return (
+    (found & T.nr) !== 0 &&
+    (found & T.sys) !== 0 &&
+    (found & T.compare) !== 0 &&
+    slotCompares(toks, marked(T.compare), tables)
+  );
+}
+
+/**
+ * The tokens' T bits (T.needed: the segment needs the analysis outright), with the places of
+ * MARK_BITS tokens and comparisons pushed on `marks` as pairs (index, bits). The loop only
+ * follows string runs, the dispatch bytes and comparisons, and hands each identifier and number
+ * to a function of its own, and reads or writes no object but the tokens and `marks`: TurboFan
+ * recompiles it each time a rare branch is first taken (and code after a loop compiled on
+ * stack deoptimizes on every later call until the function is compiled whole), so it is kept
+ * small.
+ */
+function scanSegment(
+  toks: Token[],
+  strNames: ReadonlySet<string>,
+  longest: number,
+  marks: number[],
+): number {
   let found = 0;
   let dispatch = 0;
   // The value of the run of adjacent string literals so far; null outside a run or once it
@@ -403,60 +438,33 @@ function segmentNeeds(
       }
       if (value !== null) value = runValue(value, t.text, longest);
       found |= stringNeeds(t.text);
-      if (found & T.needed) return true;
+      if (found & T.needed) return found;
       continue;
     }
     if (inRun) {
-      if (value !== null && strNames.has(value)) return true;
+      if (value !== null && strNames.has(value)) return found | T.needed;
       inRun = false;
       value = null;
     }
     if (type === 'id') {
       const n = idNeeds(toks, i, t.text);
-      if (n & T.pageAttr) attrCalls.push(i);
-      if (n & T.cr0Call) cr0Calls.push(i);
-      if (n & T.asm) asms.push(i);
+      if (n & MARK_BITS) marks.push(i, n & MARK_BITS);
       found |= n;
     } else if (type === 'num') {
       found |= numberNeeds(toks, i, t);
       // Scanner functions: 0xff 0x14 0xc5 as consecutive numbers (analyze.ts scannerFunctions).
       dispatch = dispatchStep(toks, i, dispatch);
-      if (dispatch === 3) return true;
+      if (dispatch === 3) return found | T.needed;
     } else if (type === 'chr') {
-      if (dispatchBytesAt(toks, i)) return true;
-    } else if (t.text === '==' || t.text === '!=') compares.push(i);
-    if (found & T.needed) return true;
+      if (dispatchBytesAt(toks, i)) return found | T.needed;
+    } else if (t.text === '==' || t.text === '!=') {
+      marks.push(i, T.compare);
+      found |= T.compare;
+    }
+    if (found & T.needed) return found;
   }
-  if (attrCalls.length > 0 || cr0Calls.length > 0 || (asms.length > 0 && found & T.rdmsrString)) {
-    const match = matchBrackets(toks);
-    if (pageAttrNeeds(toks, match, attrCalls, f)) return true;
-    // wp-disable looks at CR0 writers called with one argument.
-    for (const i of cr0Calls) if (argCount(toks, match, i + 1) === 1) found |= T.cr0Writer;
-    // table-scan's asm check, over the statement up to its closing parenthesis.
-    if (found & T.rdmsrString)
-      for (const i of asms) {
-        const open = asmOpen(toks, i);
-        const close = match[open] ?? -1;
-        if (asmEntryRead(toks, open + 1, close > open ? close : toks.length)) return true;
-      }
-  }
-  f.bits = f.bits || (found & T.bits) !== 0;
-  f.cand = f.cand || (found & T.cand) !== 0;
-  f.cr0Writer = f.cr0Writer || (found & T.cr0Writer) !== 0;
-  f.domain = f.domain || (found & T.domain) !== 0;
-  f.manager = f.manager || (found & T.manager) !== 0;
-  f.msrEntryCall = f.msrEntryCall || (found & T.msrEntryCall) !== 0;
-  f.scanMsr = f.scanMsr || (found & T.scanMsr) !== 0;
-  f.nrIndex = f.nrIndex || (found & T.nrIndex) !== 0;
-  f.pte = f.pte || (found & T.pte) !== 0;
-  f.wpMask = f.wpMask || (found & T.wpMask) !== 0;
-  if (inRun && value !== null && strNames.has(value)) return true;
-  return (
-    (found & T.nr) !== 0 &&
-    (found & T.sys) !== 0 &&
-    compares.length > 0 &&
-    slotCompares(toks, compares, tables)
-  );
+  if (inRun && value !== null && strNames.has(value)) return found | T.needed;
+  return found;
 }
 
 /** A run of string literals' value with literal `x` appended, or null once longer than every name. */
