@@ -75,3 +75,26 @@ export function fixtureSources(dir = join(import.meta.dirname, '..', 'fixtures')
         : [],
   );
 }
+
+/** Deterministic mutations: drop, duplicate or swap characters. */
+export function mutations(text: string, count: number): string[] {
+  let seed = text.length * 7919;
+  const rnd = (n: number): number => {
+    seed = (seed * 1103515245 + 12345) % 2147483648;
+    return seed % Math.max(1, n);
+  };
+  return Array.from({ length: count }, () => {
+    let t = text;
+    for (let k = 0; k < 3; k++) {
+      const i = rnd(t.length);
+      const op = rnd(3);
+      t =
+        op === 0
+          ? t.slice(0, i) + t.slice(i + 1)
+          : op === 1
+            ? t.slice(0, i) + t[i] + t.slice(i)
+            : t.slice(0, i) + (t[i + 1] ?? '') + (t[i] ?? '') + t.slice(i + 2);
+    }
+    return t;
+  });
+}

@@ -22,6 +22,7 @@ import {
   wpMaskPossible,
   wpSixteenPossible,
 } from './gate-bytes.js';
+import { slotComparePossible } from './gate-slots.js';
 import { slotNeeds, tokenNeeds } from './gate-tokens.js';
 import { createMultiSearch } from './multi-search.js';
 import { PAGE_ATTR, PTE_LOOKUPS, READONLY_BITS, WRITE_BITS } from './protection.js';
@@ -200,7 +201,11 @@ export function createGate(tableNames: readonly string[]): Gate {
     const needs = byteNeeds(found, text);
     // A string that may spell a name leaves the string runs open: every condition then.
     if (needs === 'any' || stringRisk(text(), strTrie)) return lookups ? 'full' : 'tokens';
-    if (needs === 'slots') return lookups ? 'full' : 'slots';
+    if (needs === 'slots') {
+      if (lookups) return 'full';
+      // The slot compares as the masked text reads them: most such files have none.
+      return slotComparePossible(text()) ? 'slots' : 'none';
+    }
     if (!lookups) return 'none';
     // A lookup's result is the table or entry code by the name it is given (no string may spell
     // one: stringRisk), a syscall's code by a name holding `sys_`, a page-attribute function

@@ -9,7 +9,7 @@ import { createGate } from '../../../src/lint/engine/gate.js';
 import { lintSource } from '../../../src/lint/engine/lint-source.js';
 import { DEFAULT_TABLE_NAMES } from '../../../src/lint/engine/table-names.js';
 import { scanSource } from '../../../src/lint/scan/index.js';
-import { fixtureSources } from '../helpers.js';
+import { fixtureSources, mutations } from '../helpers.js';
 
 const gate = createGate([...DEFAULT_TABLE_NAMES]);
 
@@ -199,29 +199,6 @@ const LOOKUP_SNIPPETS = [
   'void *f(void) { return (void *)module_kallsyms_lookup_name("entry_SYSCALL_64"); }',
   '/* syscalltbl-lint-disable-next-line table-lookup -- x */\nunsigned long f(const char *n) { return kallsyms_lookup_name(n); }',
 ];
-
-/** Deterministic mutations: drop, duplicate or swap characters. */
-function mutations(text: string, count: number): string[] {
-  let seed = text.length * 7919;
-  const rnd = (n: number): number => {
-    seed = (seed * 1103515245 + 12345) % 2147483648;
-    return seed % Math.max(1, n);
-  };
-  return Array.from({ length: count }, () => {
-    let t = text;
-    for (let k = 0; k < 3; k++) {
-      const i = rnd(t.length);
-      const op = rnd(3);
-      t =
-        op === 0
-          ? t.slice(0, i) + t.slice(i + 1)
-          : op === 1
-            ? t.slice(0, i) + t[i] + t.slice(i)
-            : t.slice(0, i) + (t[i + 1] ?? '') + (t[i] ?? '') + t.slice(i + 2);
-    }
-    return t;
-  });
-}
 
 describe('gate', () => {
   const fixtures = fixtureSources();
