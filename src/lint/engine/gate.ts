@@ -44,6 +44,12 @@ export interface Gate {
    */
   byTokens(file: ScannedFile, slotsOnly?: boolean): boolean;
   /**
+   * For a file `byBytes` left at `slots`, before its tokens: whether a slot compare may be
+   * there as its masked text reads (gate-slots.ts); most such files have none. Run where the
+   * scanner is warm, the analysing thread.
+   */
+  slotsByText(text: string): boolean;
+  /**
    * Both: whether `bytes` (a prefiltered file) needs the full analysis, the files left for
    * their exports included; `scan` gives its tokens.
    */
@@ -201,11 +207,7 @@ export function createGate(tableNames: readonly string[]): Gate {
     const needs = byteNeeds(found, text);
     // A string that may spell a name leaves the string runs open: every condition then.
     if (needs === 'any' || stringRisk(text(), strTrie)) return lookups ? 'full' : 'tokens';
-    if (needs === 'slots') {
-      if (lookups) return 'full';
-      // The slot compares as the masked text reads them: most such files have none.
-      return slotComparePossible(text()) ? 'slots' : 'none';
-    }
+    if (needs === 'slots') return lookups ? 'full' : 'slots';
     if (!lookups) return 'none';
     // A lookup's result is the table or entry code by the name it is given (no string may spell
     // one: stringRisk), a syscall's code by a name holding `sys_`, a page-attribute function
@@ -221,8 +223,11 @@ export function createGate(tableNames: readonly string[]): Gate {
   return {
     byBytes,
     byTokens,
+    slotsByText: slotComparePossible,
     needsAnalysis(bytes, scan) {
       const b = byBytes(bytes);
+      if (b === 'slots' && !slotComparePossible(Buffer.from(bytes).toString('latin1')))
+        return false;
       if (b === 'tokens' || b === 'slots') return byTokens(scan(), b === 'slots');
       return b === 'full' || b === 'exports';
     },

@@ -74,7 +74,12 @@ describe('slotComparePossible', () => {
   it('lets the gate drop a file whose only open condition has no compare to read', () => {
     const gate = createGate([...DEFAULT_TABLE_NAMES]);
     const bytes = (s: string): Buffer => Buffer.from(s, 'latin1');
-    for (const code of APART) expect(gate.byBytes(bytes(code))).toBe('none');
-    expect(gate.byBytes(bytes(COMPARES[0] as string))).toBe('slots');
+    for (const code of APART) {
+      expect(gate.byBytes(bytes(code))).toBe('slots');
+      expect(gate.slotsByText(code)).toBe(false);
+      expect(gate.needsAnalysis(bytes(code), () => scanSource(code))).toBe(false);
+    }
+    const compare = COMPARES[0] as string;
+    expect(gate.needsAnalysis(bytes(compare), () => scanSource(compare))).toBe(true);
   });
 });
