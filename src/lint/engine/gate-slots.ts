@@ -17,8 +17,11 @@ const SQUOTE = 39;
 const PARTNER: Record<number, number> = { 40: 41, 41: 40, 91: 93, 93: 91, 123: 125, 125: 123 };
 /** How many tokens past a comparison the scanner form (`x[__NR_a] == ...sys_...`) looks. */
 const SCANNER_REACH = 6;
-/** Characters an operand is followed over before the check gives up (and says yes). */
-const MAX_OPERAND = 8192;
+/**
+ * Characters the operands of all comparisons may take, per character of the text, before the
+ * check gives up (and says yes): it stays linear however the comparisons nest.
+ */
+const STEPS_PER_CHAR = 8;
 
 /**
  * Whether some comparison may have `__NR_...` on one side and a syscall's name on the other, as
@@ -33,6 +36,7 @@ export function slotComparePossible(text: string): boolean {
   const sys = places(code, 'sys_', false);
   if (nr.length === 0 || sys.length === 0) return false;
   const directive = directiveLines(code);
+  const budget = { steps: STEPS_PER_CHAR * code.length + 65536 };
   // Each `=` after `=` or `!` closes a comparison operator (`===` reads as two: more, not less).
   for (let eq = code.indexOf('=', 1); eq >= 0; eq = code.indexOf('=', eq + 1)) {
     const first = code.charCodeAt(eq - 1);
@@ -43,13 +47,13 @@ export function slotComparePossible(text: string): boolean {
       if (within(nr, from, to) && within(sys, from, to)) return true;
       continue;
     }
-    const left = operandEnd(code, directive, op - 1, -1);
-    const right = operandEnd(code, directive, op + 2, 1);
+    const left = operandEnd(code, directive, op - 1, -1, budget);
+    const right = operandEnd(code, directive, op + 2, 1, budget);
     if (left === null || right === null) return true;
     const leftNr = within(nr, left + 1, op);
     if (leftNr && within(sys, op + 2, right)) return true;
     if (within(nr, op + 2, right) && within(sys, left + 1, op)) return true;
-    if (leftNr && within(sys, op + 2, tokensEnd(code, directive, op + 2, SCANNER_REACH)))
+    if (leftNr && within(sys, op + 2, tokensEnd(code, directive, op + 2, SCANNER_REACH, budget)))
       return true;
   }
   return false;
@@ -99,14 +103,22 @@ function directiveAround(directive: Uint8Array, at: number): [number, number] {
 /**
  * The end of the operand from `i` on in direction `dir`: the index of the `;`, `{`, `}` or open
  * bracket that bounds it (-1 or the text's length at its ends), brackets on the way skipped in
- * pairs and directive lines passed over. Null when brackets do not pair up so.
+ * pairs and directive lines passed over. Null when brackets do not pair up so, or when
+ * `budget` is spent.
  */
-function operandEnd(code: string, directive: Uint8Array, from: number, dir: 1 | -1): number | null {
+function operandEnd(
+  code: string,
+  directive: Uint8Array,
+  from: number,
+  dir: 1 | -1,
+  budget: { steps: number },
+): number | null {
   const stack: number[] = [];
   let i = from;
-  for (let steps = 0; i >= 0 && i < code.length; i += dir) {
-    // A very long operand (a table in one expression): unsure, rather than slow.
-    if (++steps > MAX_OPERAND) return null;
+  for (; i >= 0 && i < code.length; i += dir) {
+    // Operands spanning much of the text, again and again (a table in one expression): unsure,
+    // rather than slow.
+    if (--budget.steps < 0) return null;
     if (directive[i] === 1) continue;
     const c = code.charCodeAt(i);
     if (stack.length === 0 && (c === 59 || c === 123 || c === 125)) return i;
@@ -147,10 +159,19 @@ function within(at: readonly number[], from: number, to: number): boolean {
  * a quoted literal, or runs of other characters each count as one (each is one token or
  * more), directive lines passed over.
  */
-function tokensEnd(code: string, directive: Uint8Array, from: number, count: number): number {
+function tokensEnd(
+  code: string,
+  directive: Uint8Array,
+  from: number,
+  count: number,
+  budget: { steps: number },
+): number {
   const n = code.length;
   let i = from;
   for (let k = 0; k < count; k++) {
+    // Long runs past many comparisons: as far as the text goes (more text, not less).
+    if (budget.steps < 0) return n;
+    const runStart = i;
     while (i < n && (isTokenGap(code.charCodeAt(i)) || directive[i] === 1)) i++;
     if (i >= n) return n;
     const c = code.charCodeAt(i);
@@ -167,6 +188,7 @@ function tokensEnd(code: string, directive: Uint8Array, from: number, count: num
         i++;
       }
     }
+    budget.steps -= i - runStart;
   }
   return i;
 }
