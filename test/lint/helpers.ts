@@ -98,3 +98,26 @@ export function mutations(text: string, count: number): string[] {
     return t;
   });
 }
+
+/** Pieces of C structure a hostile or broken file may hold anywhere. */
+const STRUCTURE = ['(', ')', '[', ']', '{', '}', '"', "'", '\\', '\n', '#', '/*', '*/', '//'];
+const DIRECTIVES = ['#if 0\n', '#endif\n', '#define X(a) ', '##', '\r', '\u0000', '\u00ff'];
+const OPERATORS = ['==', '!=', ';', ',', '?', ':', '__NR_', 'sys_'];
+const PIECES = [...STRUCTURE, ...DIRECTIVES, ...OPERATORS];
+
+/** Deterministic mutations: `inserts` pieces of C structure (brackets, quotes, directives...) each. */
+export function insertions(text: string, count: number, inserts = 8): string[] {
+  let seed = text.length * 104729 + 12345;
+  const rnd = (n: number): number => {
+    seed = (seed * 1103515245 + 12345) % 2147483648;
+    return seed % Math.max(1, n);
+  };
+  return Array.from({ length: count }, () => {
+    let t = text;
+    for (let k = 0; k < inserts; k++) {
+      const i = rnd(t.length + 1);
+      t = t.slice(0, i) + PIECES[rnd(PIECES.length)] + t.slice(i);
+    }
+    return t;
+  });
+}

@@ -172,7 +172,9 @@ function tokensEnd(
     // Long runs past many comparisons: as far as the text goes (more text, not less).
     if (budget.steps < 0) return n;
     const runStart = i;
-    while (i < n && (isTokenGap(code.charCodeAt(i)) || directive[i] === 1)) i++;
+    // What the tokenizer skips: blanks, directive lines, and backslashes (a line continuation,
+    // or a stray one, is no token).
+    while (i < n && (isGapOrBackslash(code.charCodeAt(i)) || directive[i] === 1)) i++;
     if (i >= n) return n;
     const c = code.charCodeAt(i);
     if (isIdPart(c) || c === 46) {
@@ -184,11 +186,15 @@ function tokensEnd(
     } else {
       while (i < n) {
         const d = code.charCodeAt(i);
-        if (isTokenGap(d) || isIdPart(d) || d === 46 || d === DQUOTE || d === SQUOTE) break;
+        if (isGapOrBackslash(d) || isIdPart(d) || d === 46 || d === DQUOTE || d === SQUOTE) break;
         i++;
       }
     }
     budget.steps -= i - runStart;
   }
   return i;
+}
+
+function isGapOrBackslash(c: number): boolean {
+  return isTokenGap(c) || c === BACKSLASH;
 }
