@@ -1,12 +1,17 @@
 // Every technique fixture is flagged exactly where its `/* expect: rule ... */` comments say, and
 // the clean fixtures (traps, sanctioned hooking) yield nothing. real-shapes/ (modules in the
 // shapes public rootkits, hookers and clean modules have) is linted in one run, clean and
-// techniques together, as a corpus of unrelated modules would be.
+// techniques together, as a corpus of unrelated modules would be. Broken by inserted brackets,
+// quotes, comments and directives, no fixture makes the analysis or the gate throw.
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { createGate } from '../../../src/lint/engine/gate.js';
 import { lintPaths } from '../../../src/lint/engine/lint-paths.js';
+import { lintSource } from '../../../src/lint/engine/lint-source.js';
 import { DEFAULT_TABLE_NAMES } from '../../../src/lint/engine/table-names.js';
+import { scanSource } from '../../../src/lint/scan/index.js';
+import { fixtureSources, insertions } from '../helpers.js';
 
 const base = join(import.meta.dirname, '..', '..', 'fixtures', 'lint');
 
@@ -63,5 +68,20 @@ describe('fixtures', () => {
   });
   it('real-shapes/clean has no expectations (its modules must stay silent)', () => {
     expect(expected(join(base, 'real-shapes', 'clean'))).toEqual([]);
+  });
+  it('analyses and gates every fixture broken by inserted structure without throwing', () => {
+    const gate = createGate([...DEFAULT_TABLE_NAMES]);
+    const tableNames = new Set(DEFAULT_TABLE_NAMES);
+    let analysed = 0;
+    for (const f of fixtureSources())
+      for (const text of insertions(readFileSync(f, 'latin1'), 12)) {
+        const run = (): void => {
+          lintSource(text, 'x.c', { tableNames, levels: {} });
+          gate.needsAnalysis(Buffer.from(text, 'latin1'), () => scanSource(text));
+        };
+        expect(run).not.toThrow();
+        analysed++;
+      }
+    expect(analysed).toBeGreaterThan(500);
   });
 });
