@@ -137,13 +137,17 @@ export function dispatchNumbersPossible(text: string): boolean {
   return false;
 }
 
+/** The bytes dispatchStep moves on at, offsets or not: 0xff (again), 0x14, 0xc5, 0x85. */
+const DISPATCH_BYTE_VALUES = new Set([0xff, 0x14, 0xc5, 0x85]);
+
 /** The window dispatchBytesAt reads after the 0xff, in tokens. */
 const WINDOW = 23;
 
 /**
  * Whether 0x14 and then 0xc5 or 0x85 may follow offset `end`: as the next two numbers that are
- * no offsets (`window` false: dispatchStep), or as the next two numbers or characters outside
- * brackets that are no offsets within WINDOW tokens (`window` true: dispatchBytesAt).
+ * no offsets, or are dispatch bytes where they are (`window` false: dispatchStep, which moves on
+ * at `p[1] == [0x14`), or as the next two numbers or characters outside brackets that are no
+ * offsets within WINDOW tokens (`window` true: dispatchBytesAt).
  */
 function followedByDispatch(text: string, end: number, window: boolean): boolean {
   const budget = { tokens: window ? WINDOW : Number.POSITIVE_INFINITY };
@@ -221,7 +225,12 @@ function nextNumber(
       const end = numberEnd(text, k);
       if ((prev === 43 || prev === 45) && run > 1) return null;
       const offset = prev === 91 || prev === 43 || prev === 45;
-      if (!offset && depth === 0) return { value: numberValue(text, k, end), end };
+      if (depth === 0 && !offset) return { value: numberValue(text, k, end), end };
+      // dispatchStep moves on at a dispatch byte even where it is an offset (`p[1] == [0x14`).
+      if (depth === 0 && !window) {
+        const value = numberValue(text, k, end);
+        if (DISPATCH_BYTE_VALUES.has(value)) return { value, end };
+      }
       k = end;
     } else if (c === DQUOTE) k = literalEnd(text, k, DQUOTE);
     else if (isIdPart(c)) k = idPartEnd(text, k);

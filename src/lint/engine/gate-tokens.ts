@@ -217,22 +217,35 @@ function pteFunctions(st: Structure, cand: boolean): boolean {
     }
     return false;
   };
-  for (const fn of st.fns) {
-    let lookup = false;
+  const scopes = scopeRanges(st);
+  for (const [fi, fn] of st.fns.entries()) {
     let writable = false;
-    for (let i = fn.bodyStart; i < fn.bodyEnd; i++) {
-      const t = toks[i] as Token;
-      if (t.type !== 'id') continue;
-      if (!lookup && toks[i + 1]?.text === '(')
-        lookup =
-          walkers.has(t.text) ||
-          KERNEL_LOOKUPS.has(t.text) ||
-          (PTE_LOOKUPS.has(t.text) && kernelArgs(i + 1));
-      if (!writable && makesWritableAt(toks, i)) writable = true;
-      if (lookup && writable) return true;
-    }
+    for (let i = fn.bodyStart; i < fn.bodyEnd && !writable; i++)
+      writable = (toks[i] as Token).type === 'id' && makesWritableAt(toks, i);
+    if (!writable) continue;
+    // A lookup anywhere the analysis gives the function's scope: its body and its header.
+    for (const [from, to] of scopes[fi] ?? [])
+      for (let i = from; i < to; i++) {
+        const x = (toks[i] as Token).text;
+        if (toks[i + 1]?.text !== '(') continue;
+        if (walkers.has(x) || KERNEL_LOOKUPS.has(x) || (PTE_LOOKUPS.has(x) && kernelArgs(i + 1)))
+          return true;
+      }
   }
   return false;
+}
+
+/**
+ * Per function, the token ranges of the code segment in its scope as the analysis takes a
+ * call's scope: the statements of its header (a call there counts as the function's) and its
+ * body.
+ */
+function scopeRanges(st: Structure): Array<Array<[number, number]>> {
+  const ranges = st.fns.map((fn): Array<[number, number]> => [[fn.bodyStart, fn.bodyEnd]]);
+  for (const s of st.stmts)
+    if (s.seg === 0 && s.scope >= 0 && s.start < (st.fns[s.scope]?.bodyStart ?? 0))
+      ranges[s.scope]?.push([s.start, s.end]);
+  return ranges;
 }
 
 /**
@@ -243,23 +256,26 @@ function pteFunctions(st: Structure, cand: boolean): boolean {
 function pageWalkers(st: Structure): Set<string> {
   const toks = (st.segs[0] as Segment).toks;
   const walkers = new Set<string>();
-  const returning = st.fns.filter((fn) => {
+  const scopes = scopeRanges(st);
+  const returning = [...st.fns.entries()].filter(([, fn]) => {
     for (let i = fn.bodyStart; i < fn.bodyEnd; i++)
       if (toks[i]?.text === 'return' && toks[i + 1]?.text !== ';') return true;
     return false;
   });
+  const calls = (fi: number): boolean => {
+    for (const [from, to] of scopes[fi] ?? [])
+      for (let i = from; i < to; i++) {
+        const x = (toks[i] as Token).text;
+        if (toks[i + 1]?.text === '(' && (PTE_LOOKUPS.has(x) || walkers.has(x))) return true;
+      }
+    return false;
+  };
   for (let grew = true; grew; ) {
     grew = false;
-    for (const fn of returning) {
-      if (walkers.has(fn.name)) continue;
-      for (let i = fn.bodyStart; i < fn.bodyEnd; i++) {
-        const x = (toks[i] as Token).text;
-        if (toks[i + 1]?.text === '(' && (PTE_LOOKUPS.has(x) || walkers.has(x))) {
-          walkers.add(fn.name);
-          grew = true;
-          break;
-        }
-      }
+    for (const [fi, fn] of returning) {
+      if (walkers.has(fn.name) || !calls(fi)) continue;
+      walkers.add(fn.name);
+      grew = true;
     }
   }
   return walkers;

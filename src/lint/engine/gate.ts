@@ -312,10 +312,12 @@ const SIDT_WORD = /\bsidt\b/;
 const CR0_WRITER_NAME = /(?:write|wr|set|put)[A-Za-z0-9_$]*cr0|cr0[A-Za-z0-9_$]*(?:write|set)/i;
 /**
  * `asm`, `__asm__` or `__asm` as a word followed by what may open a statement: `(`, a qualifier
- * (volatile, goto, inline), a comment, a line continuation or a directive line.
+ * (volatile, goto, inline), a comment, a line continuation or a directive line; blanks between
+ * as the tokenizer reads them (control characters included).
  */
 const ASM_STATEMENT =
-  /(?<![A-Za-z0-9_$])(?:asm|__asm__|__asm)(?![A-Za-z0-9_$])\s*(?:[(vgi_\\#]|\/[*/])/;
+  // biome-ignore lint/suspicious/noControlCharactersInRegex: the tokenizer skips control characters as blanks
+  /(?<![A-Za-z0-9_$])(?:asm|__asm__|__asm)(?![A-Za-z0-9_$])[\s\x00-\x20\x7f]*(?:[(vgi_\\#]|\/[*/])/;
 
 /**
  * Whether a string literal (or several, adjacent) might spell a table name, an entry symbol
