@@ -98,6 +98,13 @@ const SNIPPETS = [
   'void f(void) { if (!strcmp(name, "sys_"\x01"call_table")) t = addr; }',
   'void f(void) { ((void **)0XC0801400UL)[__NR_read] = h; }',
   'void f(void) { asm("sidt %0" : "=m"(d)); }\nint sidtab;',
+  // Broken input the gate once dropped though the analysis reports it (found by inserting
+  // structure): a control character the tokenizer skips after `asm`; a dispatch byte where an
+  // offset would be (dispatchStep moves on at it); a lookup in what the structure takes for a
+  // function's header, which is the function's scope.
+  'void f(void) { asm\x01 volatile("mov %0, %%cr0" :: "r"(v)); }',
+  'void *f(void) { unsigned char *p = entry; if (p[0] == 0xff && p[1] == [0x14 && p[2] == 0xc5) return p; return 0; }',
+  'pte_t (*walk(unsigne#d long a) { return lookup_address(a, ?&l); }\nvoid g(pte)_t *p) {; set_pte(p, pte_mkwrite(*p)); }',
 ];
 
 /**
@@ -166,13 +173,6 @@ const PTE_SNIPPETS = [
   'void f(unsigned long a) { unsigned int l; pte_t *p = lookup_address(a, &l); p->pte |= _PAGE_RW; }',
   'void f(void) { pmd_t *p = pmd_off_k((unsigned long)_stext); pmd_val(*p) &= ~PMD_SECT_APX; }',
   'static unsigned long addr;\nmodule_param(addr, ulong, 0);\nvoid f(void) { pte_t *p = pte_offset_kernel(pmd_off_k(addr), addr); set_pte(p, pte_mkwrite(*p)); }',
-  // Broken input the gate once dropped though the analysis reports it (found by inserting
-  // structure): a control character the tokenizer skips after `asm`; a dispatch byte where an
-  // offset would be (dispatchStep moves on at it); a lookup in what the structure takes for a
-  // function's header, which is the function's scope.
-  'void f(void) { asm\x01 volatile("mov %0, %%cr0" :: "r"(v)); }',
-  'void *f(void) { unsigned char *p = entry; if (p[0] == 0xff && p[1] == [0x14 && p[2] == 0xc5) return p; return 0; }',
-  'pte_t (*walk(unsigne#d long a) { return lookup_address(a, ?&l); }\nvoid g(pte)_t *p) {; set_pte(p, pte_mkwrite(*p)); }',
 ];
 
 /** Each refined condition's snippets: the first `dropped` the gate drops, the rest it keeps. */
