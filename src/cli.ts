@@ -77,7 +77,10 @@ export function buildProgram(run: Wrap): Command {
     .option('--write-baseline <file>', 'record the current findings as the baseline')
     .option('--report-unused-suppressions', 'report suppression comments that suppress nothing')
     .option('--preset <name>', 'a bundled configuration preset, e.g. kernel-tree')
-    .option('--jobs <n>', 'worker threads (default: number of cores)')
+    .option(
+      '--jobs <n>',
+      'threads reading files, the main thread included (default: number of cores)',
+    )
     .option('--progress', 'show progress on a terminal (never when piped or in CI)')
     .action(run(async () => (await import('./lint/lint-command.js')).runLint));
 

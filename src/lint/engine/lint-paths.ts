@@ -15,7 +15,7 @@ import {
   type TaskSettings,
 } from './file-task.js';
 import { compareFindings, dropCoveredReferences, type RawFinding } from './lint-source.js';
-import { createPool, type Pass, type Pool } from './pool.js';
+import { createPool, IN_PROCESS_FILES, type Pass, type Pool } from './pool.js';
 import { TRIGGER_WORDS } from './prefilter.js';
 import { walkPaths } from './walk.js';
 
@@ -68,11 +68,25 @@ export async function lintPaths(
   const inputs = paths.length > 0 ? paths : ['.'];
   const root = lintRoot(inputs, cwd);
   const filter = options.fileFilter ?? (() => true);
-  const { files, skipped } = walkPaths(
-    inputs.map((p) => (isAbsolute(p) ? p : resolve(cwd, p))),
-    root,
-    filter,
-  );
+  const jobs = options.jobs ?? availableParallelism();
+  const absolute = inputs.map((p) => (isAbsolute(p) ? p : resolve(cwd, p)));
+  // Once the walk has found more files than a run in one thread takes, the reader threads
+  // start while it goes on.
+  const early: { pool?: Pool } = {};
+  const milestone = {
+    count: IN_PROCESS_FILES,
+    reached: () => {
+      early.pool = createPool(jobs, Number.POSITIVE_INFINITY);
+    },
+  };
+  let walked: ReturnType<typeof walkPaths>;
+  try {
+    walked = walkPaths(absolute, root, filter, milestone);
+  } catch (e) {
+    await early.pool?.close();
+    throw e;
+  }
+  const { files, skipped } = walked;
   debug?.(`walk: ${files.length} files`);
   const tableNames = [...new Set(options.tableNames)];
   const words = [...TRIGGER_WORDS, ...tableNames];
@@ -80,7 +94,7 @@ export async function lintPaths(
     tableNames: new Set(tableNames),
     maxBytes: options.maxFileBytes ?? DEFAULT_MAX_FILE_BYTES,
   };
-  const pool = createPool(options.jobs ?? availableParallelism(), files.length);
+  const pool = early.pool ?? createPool(jobs, files.length);
   try {
     let done = 0;
     // Names whose values spread the table. Only names not themselves trigger words count; a

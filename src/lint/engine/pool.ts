@@ -1,13 +1,16 @@
-// Runs file tasks: worker threads read and filter (read-task.ts), the main thread analyses
-// what they hand over (file-task.ts); in-process for small runs or without a compiled worker.
-// In the first pass half the workers take batches from the front of the list and half from
-// the back, so the names files export (known once their files are analysed) reach the
-// prefilter early from both ends of the tree.
+// Runs file tasks: worker threads read and filter (read-task.ts) and the main thread analyses
+// what they hand over (file-task.ts), reading batches of its own whenever it has nothing of
+// theirs to analyse; in-process for small runs or without a compiled worker. The main thread
+// takes batches from the front of the list, the first worker from the back (further ones
+// alternate), so the names files export (known once their files are analysed) reach the
+// prefilter early from both ends of the tree. With `jobs` threads, jobs - 1 are workers: one
+// thread fewer to start and compile the reader in, and the analysis keeps its core busy.
 import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { MessageChannel, Worker } from 'node:worker_threads';
 import { type FileOutcome, type FileTask, finishTask, type TaskSettings } from './file-task.js';
-import { type FilterSpec, filtersFor } from './filters.js';
+import { type FilterSpec, type Filters, filtersFor } from './filters.js';
+import type { Gate } from './gate.js';
 import { type ReadOutcome, readTask } from './read-task.js';
 import type { WorkerBatchReply, WorkerDoneReply, WorkerJob } from './worker.js';
 
@@ -21,7 +24,7 @@ export interface Pass {
   withName: Uint8Array;
   /** The names, in the order `learn` returned them. */
   names: string[];
-  /** Milliseconds spent reading per worker, and analysing in the main thread. */
+  /** Milliseconds spent reading per worker, and reading and analysing in the main thread. */
   busy: { read: number[]; analyse: number };
 }
 
@@ -41,13 +44,19 @@ export interface Pool {
   close(): Promise<void>;
 }
 
-/** Worker threads when there is enough work and a compiled worker; otherwise in-process. */
+/** A run this small is read in the main thread alone: a worker would start for nothing. */
+export const IN_PROCESS_FILES = 256;
+
+/**
+ * Worker threads when there may be enough work (`total` files; unknown: infinity, when the
+ * pool is made during the walk so that its workers start meanwhile) and a compiled worker;
+ * otherwise in-process.
+ */
 export function createPool(jobs: number, total: number): Pool {
   const workerFile = fileURLToPath(new URL('./worker.js', import.meta.url));
-  const threads = Math.max(1, Math.min(jobs, Math.ceil(total / 256)));
+  const threads = Math.max(1, Math.min(jobs, Math.ceil(total / IN_PROCESS_FILES)));
   if (threads <= 1 || !existsSync(workerFile)) return inProcessPool();
-  // The workers read (at least two: one from each end of the list), the main thread analyses.
-  return workerPool(workerFile, Math.max(2, threads));
+  return workerPool(workerFile, threads - 1);
 }
 
 function emptyPass(n: number, readers: number): Pass {
@@ -73,19 +82,58 @@ function workerPool(workerFile: string, threads: number): Pool {
   let nextId = 0;
   return {
     run(tasks, settings, filter, progress, learn) {
+      if (tasks.length <= IN_PROCESS_FILES)
+        return readInProcess(tasks, settings, filter, progress, learn);
       const pass = emptyPass(tasks.length, threads);
       const found: Array<[number, FileOutcome]> = [];
-      if (tasks.length === 0) return Promise.resolve(pass);
       const id = nextId++;
-      const batch = batchSize(tasks.length, threads);
+      const batch = batchSize(tasks.length, threads + 1);
+      const batches = Math.ceil(tasks.length / batch);
       const counter = new SharedArrayBuffer(16);
       const shared = new Int32Array(counter);
-      shared[2] = Math.ceil(tasks.length / batch) - 1;
+      shared[2] = batches - 1;
       const gate = filter.gateTables ? filtersFor({ ...filter, words: null }).gate : null;
       const paths = tasks.map((t) => t.abs);
       const ports = workers.map(() => new MessageChannel());
       return new Promise((resolvePromise, reject) => {
-        let reading = workers.length;
+        // The workers and the main thread.
+        let reading = workers.length + 1;
+        const done = (): void => {
+          if (--reading > 0) return;
+          // Batches arrive in any order: put the outcomes in the tasks' order.
+          pass.outcomes = found.sort((a, b) => a[0] - b[0]).map((x) => x[1]);
+          resolvePromise(pass);
+        };
+        /** A batch's outcomes (with their places): noted, learnt from, and counted analysed. */
+        const analysed = (outs: Array<[number, FileOutcome]>, count: number): void => {
+          for (const x of outs) found.push(x);
+          const names = learn?.(outs.map((x) => x[1])) ?? [];
+          if (names.length > pass.names.length) {
+            pass.names = [...names];
+            for (const p of ports) p.port1.postMessage(pass.names);
+          }
+          progress?.(count);
+          // One more batch the readers may run ahead of the analysis.
+          Atomics.add(shared, 3, 1);
+          Atomics.notify(shared, 3);
+        };
+        // The main thread's own batches, from the front: one at a time, each after the
+        // workers' outcomes that arrived meanwhile (messages come first in the event loop).
+        const readHere = (): void => {
+          if (Atomics.add(shared, 0, 1) >= batches) {
+            done();
+            return;
+          }
+          const start = Atomics.add(shared, 1, 1) * batch;
+          const end = Math.min(tasks.length, start + batch);
+          const started = performance.now();
+          const filters = filtersFor({ ...filter, names: pass.names });
+          pass.checked.fill(pass.names.length, start, end);
+          const outs = readBatch(tasks, start, end, settings, filters, gate, pass.withName);
+          pass.busy.analyse += performance.now() - started;
+          analysed(outs, end - start);
+          setImmediate(readHere);
+        };
         const onError = (e: unknown): void =>
           reject(e instanceof Error ? e : new Error(`lint worker failed: ${String(e)}`));
         workers.forEach((w, wi) => {
@@ -95,35 +143,21 @@ function workerPool(workerFile: string, threads: number): Pool {
               w.off('message', onMessage);
               w.off('error', onError);
               (ports[wi] as MessageChannel).port1.close();
-              if (--reading === 0) {
-                // Batches arrive in any order: put the outcomes in the tasks' order.
-                pass.outcomes = found.sort((a, b) => a[0] - b[0]).map((x) => x[1]);
-                resolvePromise(pass);
-              }
+              done();
               return;
             }
             (pass.busy.read[wi] as number) += m.ms;
             const start = m.index * batch;
             pass.checked.fill(m.names, start, start + m.count);
             const started = performance.now();
-            const outs: FileOutcome[] = [];
+            const outs: Array<[number, FileOutcome]> = [];
             for (const [i, read] of m.reads) {
               if (read.hasName) pass.withName[start + i] = 1;
               const o = finishTask(tasks[start + i] as FileTask, read, settings, gate);
-              if (o.status === 'clean') continue;
-              outs.push(o);
-              found.push([start + i, o]);
+              if (o.status !== 'clean') outs.push([start + i, o]);
             }
             pass.busy.analyse += performance.now() - started;
-            const names = learn?.(outs) ?? [];
-            if (names.length > pass.names.length) {
-              pass.names = [...names];
-              for (const p of ports) p.port1.postMessage(pass.names);
-            }
-            progress?.(m.count);
-            // One more batch the readers may run ahead of the analysis.
-            Atomics.add(shared, 3, 1);
-            Atomics.notify(shared, 3);
+            analysed(outs, m.count);
           };
           w.on('message', onMessage);
           w.once('error', onError);
@@ -140,13 +174,14 @@ function workerPool(workerFile: string, threads: number): Pool {
               batch,
               counter,
               // Names matter only while learning them; otherwise read as fast as possible.
-              lookahead: learn ? 2 * threads : Number.MAX_SAFE_INTEGER,
-              fromBack: wi % 2 === 1,
+              lookahead: learn ? 2 * (threads + 1) : Number.MAX_SAFE_INTEGER,
+              fromBack: wi % 2 === 0,
               names: port,
             } satisfies WorkerJob,
             [port],
           );
         });
+        setImmediate(readHere);
       });
     },
     async close() {
@@ -155,36 +190,61 @@ function workerPool(workerFile: string, threads: number): Pool {
   };
 }
 
+/**
+ * Reads and finishes tasks `start` to `end` in this thread: the outcomes but `clean` ones, with
+ * their places; files holding a name are marked in `withName`.
+ */
+function readBatch(
+  tasks: FileTask[],
+  start: number,
+  end: number,
+  settings: TaskSettings,
+  filters: Filters,
+  gate: Gate | null,
+  withName: Uint8Array,
+): Array<[number, FileOutcome]> {
+  const outs: Array<[number, FileOutcome]> = [];
+  for (let i = start; i < end; i++) {
+    const t = tasks[i] as FileTask;
+    let read: ReadOutcome;
+    try {
+      read = readTask(t.abs, settings.maxBytes, filters);
+    } catch (e) {
+      read = { status: 'skipped', reason: `internal error: ${(e as Error).message}` };
+    }
+    if (read.hasName) withName[i] = 1;
+    const o = finishTask(t, read, settings, gate);
+    if (o.status !== 'clean') outs.push([i, o]);
+  }
+  return outs;
+}
+
+/** A whole run in this thread, batch by batch (the names learnt so far noted in the next). */
+async function readInProcess(
+  tasks: FileTask[],
+  settings: TaskSettings,
+  filter: FilterSpec,
+  progress?: (n: number) => void,
+  learn?: (outcomes: FileOutcome[]) => string[],
+): Promise<Pass> {
+  const pass = emptyPass(tasks.length, 1);
+  const gate = filter.gateTables ? filtersFor({ ...filter, words: null }).gate : null;
+  const batch = batchSize(tasks.length, 1);
+  for (let start = 0; start < tasks.length; start += batch) {
+    const end = Math.min(tasks.length, start + batch);
+    const filters = filtersFor({ ...filter, names: pass.names });
+    pass.checked.fill(pass.names.length, start, end);
+    const outs = readBatch(tasks, start, end, settings, filters, gate, pass.withName).map(
+      (x) => x[1],
+    );
+    pass.outcomes.push(...outs);
+    const names = learn?.(outs) ?? [];
+    if (names.length > pass.names.length) pass.names = [...names];
+    progress?.(end - start);
+  }
+  return pass;
+}
+
 function inProcessPool(): Pool {
-  return {
-    async run(tasks, settings, filter, progress, learn) {
-      const pass = emptyPass(tasks.length, 1);
-      const gate = filter.gateTables ? filtersFor({ ...filter, words: null }).gate : null;
-      const batch = batchSize(tasks.length, 1);
-      for (let start = 0; start < tasks.length; start += batch) {
-        const end = Math.min(tasks.length, start + batch);
-        const filters = filtersFor({ ...filter, names: pass.names });
-        pass.checked.fill(pass.names.length, start, end);
-        const outs: FileOutcome[] = [];
-        for (let i = start; i < end; i++) {
-          const t = tasks[i] as FileTask;
-          let read: ReadOutcome;
-          try {
-            read = readTask(t.abs, settings.maxBytes, filters);
-          } catch (e) {
-            read = { status: 'skipped', reason: `internal error: ${(e as Error).message}` };
-          }
-          if (read.hasName) pass.withName[i] = 1;
-          const o = finishTask(t, read, settings, gate);
-          if (o.status !== 'clean') outs.push(o);
-        }
-        pass.outcomes.push(...outs);
-        const names = learn?.(outs) ?? [];
-        if (names.length > pass.names.length) pass.names = [...names];
-        progress?.(end - start);
-      }
-      return pass;
-    },
-    async close() {},
-  };
+  return { run: readInProcess, async close() {} };
 }

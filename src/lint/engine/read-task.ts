@@ -1,7 +1,8 @@
-// Reading one file, the part that runs in the worker threads: read it in chunks straight into
-// the prefilter's buffer (no allocation for the many files it rejects), note trigger words and
-// other files' names, skip oversized and binary files with a stated reason, and ask the gate's
-// byte-level check. Only the bytes of files that may need the analysis leave the worker.
+// Reading one file, what the reader threads (and the main thread between analyses) do: read it
+// in chunks straight into the prefilter's buffer (no allocation for the many files it rejects),
+// note trigger words and other files' names, skip oversized and binary files with a stated
+// reason, and ask the gate's byte-level check. Only the bytes of files that may need the
+// analysis leave a worker.
 import { closeSync, constants, fstatSync, openSync, readSync } from 'node:fs';
 import type { Filters, Prefilter } from './filters.js';
 import { CHUNK } from './multi-search.js';

@@ -54,10 +54,17 @@ export function toRel(root: string, abs: string): string {
   return (r === '' ? '.' : r).split(sep).join('/');
 }
 
+/** Called once when the walk has found more than `count` files (to start work meanwhile). */
+export interface WalkMilestone {
+  count: number;
+  reached(): void;
+}
+
 export function walkPaths(
   paths: string[],
   root: string,
   accept: (rel: string) => boolean,
+  milestone?: WalkMilestone,
 ): { files: WalkedFile[]; skipped: SkippedFile[] } {
   const files: WalkedFile[] = [];
   const skipped: SkippedFile[] = [];
@@ -65,10 +72,15 @@ export function walkPaths(
   // One path walked yields each file once (every directory is entered once, by its real path);
   // only several paths can name a file twice (a file and its directory).
   const seenFiles = paths.length > 1 ? new Set<string>() : null;
+  let pending = milestone;
   const add = (abs: string, rel = toRel(root, abs)): void => {
     if (seenFiles?.has(abs) || !accept(rel)) return;
     seenFiles?.add(abs);
     files.push({ abs, rel });
+    if (pending && files.length > pending.count) {
+      pending.reached();
+      pending = undefined;
+    }
   };
 
   /**

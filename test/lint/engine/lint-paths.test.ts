@@ -171,7 +171,8 @@ describe('lintPaths over worker threads', () => {
       const inWorkers = await pooled.lintPaths([dir], { ...options, jobs: 2 });
       const inProcess = await lintPaths([dir], { ...options, jobs: 1 });
       expect(inWorkers).toEqual(inProcess);
-      // Three readers: two take batches from the front, one from the back.
+      // Three threads: the main thread and a worker take batches from the front, a worker from
+      // the back.
       expect(await pooled.lintPaths([dir], { ...options, jobs: 3 })).toEqual(inProcess);
       const found = inWorkers.findings.map((f) => `${f.file}:${f.line} ${f.ruleId}`);
       expect(found).toContain('b_write.c:1 table-write');

@@ -28,4 +28,16 @@ describe('walkPaths', () => {
     expect(files.map((f) => f.rel)).toEqual(['a.h', 'again/c.c', 'b.c']);
     expect(skipped.map((s) => s.file)).toEqual(['sub']);
   });
+
+  it('tells once, when it has found more files than the milestone, and never for fewer', () => {
+    const dir = tree();
+    const calls: number[] = [];
+    const seen = (count: number) =>
+      walkPaths([dir], dir, () => true, { count, reached: () => calls.push(count) });
+    seen(2);
+    seen(3);
+    seen(1);
+    // Three files (a.h, b.c, sub/c.c): past 2 and past 1, each once; never past 3.
+    expect(calls).toEqual([2, 1]);
+  });
 });
