@@ -1,7 +1,8 @@
 // A reading thread: takes a job (the file list, filters, a shared batch counter) and claims
-// batches until none is left — from the front of the list or, for odd workers, from the back —
-// sending each batch's read outcomes as it goes. Names other files export arrive on a port
-// polled between batches; the main thread, busy analysing, never has to hand batches out.
+// batches until none is left — from the back of the list or the front, as the job says (the
+// main thread reads from the front between analyses) — sending each batch's read outcomes as it
+// goes. Names other files export arrive on a port polled between batches; the main thread,
+// busy analysing, never has to hand batches out.
 import { type MessagePort, parentPort, receiveMessageOnPort } from 'node:worker_threads';
 import { type FilterSpec, filtersFor } from './filters.js';
 import { type ReadOutcome, readTask } from './read-task.js';
