@@ -61,7 +61,8 @@ export function slotComparePossible(text: string): boolean {
 
 /**
  * Per character, 1 on a directive line (a `#` first on its line, on to a line end that no
- * backslash continues), as the tokenizer takes directives out of the code.
+ * backslash continues), as the tokenizer takes directives out of the code. A line continuing
+ * another (a backslash before its break) starts no directive, whatever it starts with.
  */
 function directiveLines(code: string): Uint8Array {
   const n = code.length;
@@ -70,16 +71,14 @@ function directiveLines(code: string): Uint8Array {
   while (lineStart < n) {
     let k = lineStart;
     while (k < n && code.charCodeAt(k) !== NL && isTokenGap(code.charCodeAt(k))) k++;
+    // The logical line: on through continued lines (a backslash right before the break).
     let end = code.indexOf('\n', lineStart);
     if (end < 0) end = n;
-    if (k < n && code.charCodeAt(k) === HASH) {
-      // On through continued lines: a backslash right before the line break.
-      while (end < n && continues(code, end)) {
-        const next = code.indexOf('\n', end + 1);
-        end = next < 0 ? n : next;
-      }
-      marks.fill(1, lineStart, end);
+    while (end < n && continues(code, end)) {
+      const next = code.indexOf('\n', end + 1);
+      end = next < 0 ? n : next;
     }
+    if (k < n && code.charCodeAt(k) === HASH) marks.fill(1, lineStart, end);
     lineStart = end + 1;
   }
   return marks;

@@ -26,6 +26,8 @@ const COMPARES = [
   'void f(unsigned long *t) {\n  if (t[__NR_close]\n#ifdef CONFIG_X86_64\n      == (unsigned long)__x64_sys_close\n#else\n      == (unsigned long)sys_close\n#endif\n     ) g = t;\n}',
   // A directive line inside an operand is no part of it (its `{` bounds nothing).
   'void f(unsigned long *t) {\n  if (t[__NR_close]\n#define OPEN {\n      == (unsigned long)sys_close) g = t;\n}',
+  // A line continuing a code line is code, `#` first or not (its `)` closes a group).
+  'void f(unsigned long *t) {\n  if ((t[__NR_close] + g(1 \\\n# )\n== (unsigned long)sys_close)) g = t;\n}',
   'void f(unsigned long *t) { if (t[__NR_close] /* ; } */ == /* { */ (unsigned long)sys_close) g = t; }',
   'void f(unsigned long *t) {\r\n  if (t[__NR_close] ==\r\n      (unsigned long)sys_close)\r\n    g = t;\r\n}',
   // A statement expression inside an operand.
