@@ -8,6 +8,7 @@ import type { ScannedFile, Token } from '../scan/index.js';
 import { stringValue } from '../scan/index.js';
 import { asmOpen, numberText } from './context.js';
 import {
+  KERNEL_LOOKUPS,
   MAKES_WRITABLE,
   makesWritableAt,
   namesKernelSection,
@@ -197,7 +198,8 @@ function entryFunctions(st: Structure, tables: ReadonlySet<string>): boolean {
 
 /**
  * Whether a function both looks a page-table entry up and makes one writable, as protection.ts
- * reports it: a lookup of kernel memory and a writable bit set, in the body of one function.
+ * reports it: a lookup of kernel memory in its scope (scopeRanges) and a writable bit set in its
+ * body.
  * The module's own page walkers (pageWalkers) and lookup_address & co.
  * look kernel memory up whatever they are given; the other lookups (pte_offset_kernel, ...)
  * only given it: a kernel section, a function of the file, or a value with a kind (here only a
@@ -207,7 +209,8 @@ function pteFunctions(st: Structure, cand: boolean): boolean {
   const seg = st.segs[0] as Segment;
   const toks = seg.toks;
   const defined = new Set(st.fns.map((fn) => fn.name));
-  const walkers = pageWalkers(st);
+  const scopes = scopeRanges(st);
+  const walkers = pageWalkers(st, scopes);
   const kernelArgs = (open: number): boolean => {
     if (cand) return true;
     const close = seg.match[open] ?? -1;
@@ -217,7 +220,6 @@ function pteFunctions(st: Structure, cand: boolean): boolean {
     }
     return false;
   };
-  const scopes = scopeRanges(st);
   for (const [fi, fn] of st.fns.entries()) {
     let writable = false;
     for (let i = fn.bodyStart; i < fn.bodyEnd && !writable; i++)
@@ -251,12 +253,11 @@ function scopeRanges(st: Structure): Array<Array<[number, number]>> {
 /**
  * The functions protection.ts may take for the module's own page walkers (pteHelpers: those
  * returning what a lookup or another walker returned), as a superset: every function that
- * returns a value and calls a lookup or another such function, to a fixpoint.
+ * returns a value and calls a lookup or another such function in its scope, to a fixpoint.
  */
-function pageWalkers(st: Structure): Set<string> {
+function pageWalkers(st: Structure, scopes: Array<Array<[number, number]>>): Set<string> {
   const toks = (st.segs[0] as Segment).toks;
   const walkers = new Set<string>();
-  const scopes = scopeRanges(st);
   const returning = [...st.fns.entries()].filter(([, fn]) => {
     for (let i = fn.bodyStart; i < fn.bodyEnd; i++)
       if (toks[i]?.text === 'return' && toks[i + 1]?.text !== ';') return true;
@@ -280,9 +281,6 @@ function pageWalkers(st: Structure): Set<string> {
   }
   return walkers;
 }
-
-/** Page-table lookups protection.ts takes for kernel memory whatever they are given. */
-const KERNEL_LOOKUPS = new Set(['lookup_address', 'virt_to_kpte', 'lookup_address_in_pgd']);
 
 interface Flags {
   /** The file-wide T bits found in the segments so far (FILE_BITS). */

@@ -76,6 +76,12 @@ export const PTE_LOOKUPS = new Set([
   'pte_offset_kernel',
   'pud_offset',
 ]);
+/** Lookups that look kernel memory up whatever they are given (the others only given it). */
+export const KERNEL_LOOKUPS: ReadonlySet<string> = new Set([
+  'lookup_address',
+  'virt_to_kpte',
+  'lookup_address_in_pgd',
+]);
 export const MAKES_WRITABLE = new Set([
   'pte_mkwrite',
   'pte_mkwrite_novma',
@@ -169,13 +175,7 @@ function findProtectionChanges(a: Analysis): ProtectionChange[] {
       let target: ProtectionTarget | null = null;
       for (const [x, y] of c.args)
         target = target === 'table' ? target : (classify(c.seg, x, y, c.scope) ?? target);
-      if (
-        callee === 'lookup_address' ||
-        callee === 'virt_to_kpte' ||
-        callee === 'lookup_address_in_pgd' ||
-        helpers.has(callee)
-      )
-        target ??= 'kernel';
+      if (KERNEL_LOOKUPS.has(callee) || helpers.has(callee)) target ??= 'kernel';
       const prev = lookupTargets.get(c.scope);
       if (target && prev !== 'table') lookupTargets.set(c.scope, target);
     }
