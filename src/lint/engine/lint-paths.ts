@@ -151,7 +151,8 @@ export async function lintPaths(
     const leftOut = [...outcomes.values()].filter((o) => o.status === 'exports');
     const mayCall = first.outcomes.some((o) => (o.namedCalls?.length ?? 0) > 0);
     const relint = cross.names.length > 0 || cross.escalating.length > 0;
-    if (leftOut.length > 0 && (mayCall || relint)) {
+    const analyseLeftOut = leftOut.length > 0 && (mayCall || relint);
+    if (analyseLeftOut) {
       const more = await pool.run(leftOut, settings, { words: null, gateTables: null });
       for (const f of leftOut) outcomes.delete(f.rel);
       inFileOrder([...outcomes.values(), ...more.outcomes]);
@@ -162,7 +163,7 @@ export async function lintPaths(
       `cross-file names: ${names.join(' ')}; table dirs: ${facts.tableDirs.length}; ` +
         `files calling other files' lookups: ${cross.callingLookups}; ` +
         `left out for their lookups: ${leftOut.length}` +
-        (leftOut.length > 0 && (mayCall || relint) ? ' (analysed)' : ''),
+        (analyseLeftOut ? ' (analysed)' : ''),
     );
     if (names.length > 0 || escalating.length > 0) {
       settings.facts = facts;

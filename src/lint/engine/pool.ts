@@ -11,7 +11,7 @@ import { MessageChannel, Worker } from 'node:worker_threads';
 import { type FileOutcome, type FileTask, finishTask, type TaskSettings } from './file-task.js';
 import { type FilterSpec, type Filters, filtersFor } from './filters.js';
 import type { Gate } from './gate.js';
-import { type ReadOutcome, readTask } from './read-task.js';
+import { readTask } from './read-task.js';
 import type { WorkerBatchReply, WorkerDoneReply, WorkerJob } from './worker.js';
 
 /** A pass's result: outcomes, and for each task which names it was checked for. */
@@ -206,12 +206,7 @@ function readBatch(
   const outs: Array<[number, FileOutcome]> = [];
   for (let i = start; i < end; i++) {
     const t = tasks[i] as FileTask;
-    let read: ReadOutcome;
-    try {
-      read = readTask(t.abs, settings.maxBytes, filters);
-    } catch (e) {
-      read = { status: 'skipped', reason: `internal error: ${(e as Error).message}` };
-    }
+    const read = readTask(t.abs, settings.maxBytes, filters);
     if (read.hasName) withName[i] = 1;
     const o = finishTask(t, read, settings, gate);
     if (o.status !== 'clean') outs.push([i, o]);

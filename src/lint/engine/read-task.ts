@@ -5,6 +5,7 @@
 // analysis leave a worker.
 import { closeSync, constants, fstatSync, openSync, readSync } from 'node:fs';
 import type { Filters, Prefilter } from './filters.js';
+import type { ByteCheck } from './gate.js';
 import { CHUNK } from './multi-search.js';
 
 export interface ReadOutcome {
@@ -97,6 +98,7 @@ function readFiltered(abs: string, max: number, prefilter: Prefilter | null): Re
   }
 }
 
+/** One file's outcome; never throws (unreadable files and internal errors are skipped). */
 export function readTask(abs: string, maxBytes: number, filters: Filters): ReadOutcome {
   let read: Read;
   try {
@@ -114,7 +116,13 @@ export function readTask(abs: string, maxBytes: number, filters: Filters): ReadO
   const bytes = read.bytes;
   if (bytes.indexOf(0) >= 0)
     return { status: 'skipped', reason: 'binary (contains NUL bytes)', ...hasName };
-  const check = filters.gate ? filters.gate.byBytes(bytes) : 'full';
+  let check: ByteCheck;
+  try {
+    check = filters.gate ? filters.gate.byBytes(bytes) : 'full';
+  } catch (e) {
+    // The gate must not throw; if it does, the file is skipped, never the run.
+    return { status: 'skipped', reason: `internal error: ${(e as Error).message}`, ...hasName };
+  }
   if (check === 'none') return read.hasName ? CLEAN_WITH_NAME : CLEAN;
   if (check === 'exports') return read.hasName ? EXPORTS_WITH_NAME : EXPORTS;
   // A copy of its own (the read buffers are reused), which the worker can transfer. The token

@@ -66,12 +66,7 @@ parentPort?.on('message', (job: WorkerJob) => {
     const from = index * job.batch;
     const to = Math.min(job.paths.length, from + job.batch);
     for (let i = from; i < to; i++) {
-      let r: ReadOutcome;
-      try {
-        r = readTask(job.paths[i] as string, job.maxBytes, filters);
-      } catch (e) {
-        r = { status: 'skipped', reason: `internal error: ${(e as Error).message}` };
-      }
+      const r = readTask(job.paths[i] as string, job.maxBytes, filters);
       if (r.status === 'clean' && !r.hasName) continue;
       if (r.bytes) transfer.push(r.bytes.buffer as ArrayBuffer);
       reads.push([i - from, r]);
