@@ -76,13 +76,18 @@ export function fixtureSources(dir = join(import.meta.dirname, '..', 'fixtures')
   );
 }
 
+/** A deterministic generator (a linear congruential one, from `seed`) of integers below `n`. */
+function randomBelow(seed: number): (n: number) => number {
+  let state = seed;
+  return (n) => {
+    state = (state * 1103515245 + 12345) % 2147483648;
+    return state % Math.max(1, n);
+  };
+}
+
 /** Deterministic mutations: drop, duplicate or swap characters. */
 export function mutations(text: string, count: number): string[] {
-  let seed = text.length * 7919;
-  const rnd = (n: number): number => {
-    seed = (seed * 1103515245 + 12345) % 2147483648;
-    return seed % Math.max(1, n);
-  };
+  const rnd = randomBelow(text.length * 7919);
   return Array.from({ length: count }, () => {
     let t = text;
     for (let k = 0; k < 3; k++) {
@@ -107,11 +112,7 @@ const PIECES = [...STRUCTURE, ...DIRECTIVES, ...OPERATORS];
 
 /** Deterministic mutations: `inserts` pieces of C structure (brackets, quotes, directives...) each. */
 export function insertions(text: string, count: number, inserts = 8): string[] {
-  let seed = text.length * 104729 + 12345;
-  const rnd = (n: number): number => {
-    seed = (seed * 1103515245 + 12345) % 2147483648;
-    return seed % Math.max(1, n);
-  };
+  const rnd = randomBelow(text.length * 104729 + 12345);
   return Array.from({ length: count }, () => {
     let t = text;
     for (let k = 0; k < inserts; k++) {
